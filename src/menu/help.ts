@@ -1,0 +1,26 @@
+import { ADDON_NAME } from './menu';
+
+declare const __VERSION__: string;
+
+const HELP = [
+  'Formulas (type them next to your own columns; each fills a whole column):',
+  '• =PRIORITY(values, weights, [directions], [scale_min], [scale_max]) — weighted score 0–100',
+  '• =PPM_RANK(scores, [tiebreak]) — rank, 1 is best',
+  '• =RICE(reach, impact, confidence, effort), =ICE(impact, confidence, ease, [method]),',
+  '  =WSJF(business_value, time_criticality, risk_reduction, job_size)',
+  '• =AHP_WEIGHTS(matrix), =AHP_CR(matrix) — weights and consistency from pairwise judgements',
+  '',
+  'Bad input shows an error on the formula cell naming the argument, row and column to fix.',
+].join('\n');
+
+export function showHelp(ui: GoogleAppsScript.Base.Ui): void {
+  ui.alert(`${ADDON_NAME} — help`, HELP, ui.ButtonSet.OK);
+}
+
+export function showAbout(ui: GoogleAppsScript.Base.Ui): void {
+  ui.alert(
+    `About ${ADDON_NAME}`,
+    `${ADDON_NAME} ${__VERSION__}\nProject portfolio management for sales teams: scoring, ranking, AHP, selection and capacity, in your workbook.`,
+    ui.ButtonSet.OK,
+  );
+}

@@ -1,0 +1,30 @@
+/** The add-on menu: what the user sees under Extensions → Portfolio Pilot. */
+
+export const ADDON_NAME = 'Portfolio Pilot';
+
+/** A menu item: its caption and the top-level entry point (in src/entry.ts) it runs. */
+export interface MenuItem {
+  readonly caption: string;
+  readonly fn: string;
+}
+
+export type MenuEntry = MenuItem | 'separator';
+
+/** Every item, in order. Each `fn` must be an entry point; the bundle contract test checks it. */
+export const MENU: readonly MenuEntry[] = [
+  { caption: 'Help', fn: 'menuHelp' },
+  { caption: 'About Portfolio Pilot', fn: 'menuAbout' },
+];
+
+/**
+ * Adds the menu. Runs from onOpen, possibly in AuthMode.NONE, where only building the menu is
+ * allowed: it must not read the document, properties or anything else.
+ */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createAddonMenu();
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.fn);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CODE_JS, ROOT, loadBundle, type LoadedBundle } from '../../emulator/bundle';
+import { readEntryPoints, type EntryPoint } from '../../scripts/entry-points';
+
+/** A stand-in for an Apps Script service that fails on any use: loading must touch none. */
+function untouchable(name: string): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        throw new Error(`${name}.${String(prop)} was used while loading`);
+      },
+    },
+  );
+}
+
+const SERVICES = [
+  'SpreadsheetApp',
+  'HtmlService',
+  'PropertiesService',
+  'LockService',
+  'CacheService',
+  'Session',
+  'Utilities',
+  'Logger',
+  'ScriptApp',
+];
+
+let code: string;
+let entries: EntryPoint[];
+let bundle: LoadedBundle;
+
+beforeAll(() => {
+  code = readFileSync(CODE_JS, 'utf8');
+  entries = readEntryPoints(join(ROOT, 'src/entry.ts'));
+  bundle = loadBundle();
+});
+
+describe('dist/ (what clasp pushes)', () => {
+  it('holds Code.js and the manifest with V8, least scopes and exception logging', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/appsscript.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({ runtimeVersion: 'V8', exceptionLogging: 'STACKDRIVER' });
+    expect(typeof manifest.timeZone).toBe('string');
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(clasp.rootDir).toBe('dist');
+  });
+
+  it('has no export statement and no Node globals', () => {
+    expect(code).not.toMatch(/^\s*export\s/m);
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bmodule\.exports\b|\bsetTimeout\(/);
+  });
+
+  it('loads in a bare context without touching any Apps Script service', () => {
+    const globals = Object.fromEntries(SERVICES.map((s) => [s, untouchable(s)]));
+    expect(() => loadBundle(globals)).not.toThrow();
+  });
+});
+
+describe('entry points', () => {
+  it('declares every export of src/entry.ts as a real top-level function with its parameters', () => {
+    expect(entries.length).toBeGreaterThan(8);
+    for (const e of entries) {
+      const fn = bundle.context[e.name] as unknown;
+      expect(typeof fn, e.name).toBe('function');
+      const decl = new RegExp(`^function ${e.name}\\(${e.params.join(', ')}\\) \\{$`, 'm');
+      expect(code, e.name).toMatch(decl);
+    }
+  });
+
+  it('puts the JSDoc with @customfunction, every @param and @return above each custom function', () => {
+    const custom = entries.filter((e) => e.customFunction).map((e) => e.name);
+    expect(custom.sort()).toEqual([
+      'AHP_CR',
+      'AHP_WEIGHTS',
+      'ICE',
+      'PPM_RANK',
+      'PRIORITY',
+      'RICE',
+      'WSJF',
+    ]);
+    for (const e of entries.filter((x) => x.customFunction)) {
+      const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${e.name}\\(`).exec(code);
+      expect(m, e.name).not.toBeNull();
+      const doc = m?.[1] ?? '';
+      expect(doc).toContain('@customfunction');
+      expect(doc).toMatch(/@return \{/);
+      for (const p of e.params)
+        expect(doc, `${e.name} @param ${p}`).toMatch(
+          new RegExp(`@param \\{[^}]+\\} \\[?${p}\\]? \\S`),
+        );
+    }
+  });
+
+  it('builds the menu in AuthMode.NONE using nothing but the Ui, and every item exists', () => {
+    const items: [string, string][] = [];
+    let added = false;
+    const menu = {
+      addItem(caption: string, fn: string) {
+        items.push([caption, fn]);
+        return menu;
+      },
+      addSeparator: () => menu,
+      addSubMenu: () => menu,
+      addToUi: () => {
+        added = true;
+      },
+    };
+    const ui = { createAddonMenu: () => menu, createMenu: () => menu };
+    const SpreadsheetApp = new Proxy(
+      { getUi: () => ui },
+      {
+        get(t, prop) {
+          if (prop === 'getUi') return t.getUi;
+          throw new Error(`SpreadsheetApp.${String(prop)} is not allowed in AuthMode.NONE`);
+        },
+      },
+    );
+    const globals = Object.fromEntries(SERVICES.map((s) => [s, untouchable(s)]));
+    const b = loadBundle({ ...globals, SpreadsheetApp });
+    b.call('onOpen', { authMode: 'NONE' });
+    expect(added).toBe(true);
+    expect(items.length).toBeGreaterThan(1);
+    for (const [, fn] of items) expect(typeof b.context[fn], fn).toBe('function');
+    added = false;
+    b.call('onInstall', { authMode: 'FULL' });
+    expect(added).toBe(true);
+  });
+});
+
+describe('custom functions, called as Sheets calls them', () => {
+  it('PRIORITY takes 2-D ranges with blanks, booleans and Dates of the script realm', () => {
+    const date = bundle.evaluate('new Date(2027, 0, 1)');
+    const out = bundle.call(
+      'PRIORITY',
+      [
+        [10, 'x'.slice(1)],
+        [20, 3],
+        ['', ''],
+      ],
+      [[1, 1]],
+    ) as unknown[][];
+    expect(out).toEqual([[0], [100], ['']]);
+    const withDate = bundle.call('PRIORITY', [[date], [new Date(2027, 0, 2)]], 1) as unknown[][];
+    expect(withDate).toEqual([[0], [100]]);
+    expect(() => bundle.call('PRIORITY', [[true]], 1)).toThrow(
+      /PRIORITY: values row 1, column 1 is TRUE/,
+    );
+  });
+
+  it('every custom function returns a 2-D array', () => {
+    const c = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
+    const results = {
+      PRIORITY: bundle.call(
+        'PRIORITY',
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1, 1]],
+        [['higher', 'lower']],
+      ),
+      PPM_RANK: bundle.call('PPM_RANK', c([5, 7, 5, ''])),
+      RICE: bundle.call('RICE', c([1000, '']), 2, c(['80%', '']), c([4, ''])),
+      ICE: bundle.call('ICE', 8, 5, 3),
+      WSJF: bundle.call('WSJF', c([8]), c([5]), c([3]), c([4])),
+      AHP_WEIGHTS: bundle.call('AHP_WEIGHTS', [
+        [1, 3],
+        ['', 1],
+      ]),
+      AHP_CR: bundle.call('AHP_CR', [
+        [1, 3, 5],
+        ['', 1, 3],
+        ['', '', 1],
+      ]),
+    };
+    expect(results.PPM_RANK).toEqual([[2], [1], [2], ['']]);
+    expect(results.RICE).toEqual([[400], ['']]);
+    expect(results.ICE).toEqual([[120]]);
+    expect(results.WSJF).toEqual([[4]]);
+    expect(results.AHP_WEIGHTS).toEqual([[0.75], [0.25]]);
+    expect((results.AHP_CR as number[][])[0]![0]).toBeCloseTo(0.0332, 4);
+    for (const [name, r] of Object.entries(results)) {
+      expect(Array.isArray(r) && (r as unknown[]).every((row) => Array.isArray(row)), name).toBe(
+        true,
+      );
+    }
+  });
+
+  it('throws an Error whose message names the function, argument and cell', () => {
+    let caught: unknown;
+    try {
+      bundle.call('RICE', [[1], [2]], 1, 1, [[3], ['n/a']]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(bundle.evaluate('Error') as ErrorConstructor);
+    expect((caught as Error).message).toBe(
+      'RICE: effort row 2 is "n/a", not a number. Effort must be above 0 (e.g. person-months).',
+    );
+  });
+});

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { competitionRanks } from '../../src/core/rank';
+
+describe('competition ranking', () => {
+  it('shares the lower rank on ties (1, 2, 2, 4)', () => {
+    expect(competitionRanks([90, 80, 80, 70])).toEqual([1, 2, 2, 4]);
+    expect(competitionRanks([70, 80, 90, 80])).toEqual([4, 2, 1, 2]);
+  });
+
+  it('breaks ties by the higher tie-break value, blank tie-break losing', () => {
+    expect(competitionRanks([80, 80, 80, 90], [1, 5, null, 0])).toEqual([3, 2, 4, 1]);
+    expect(competitionRanks([80, 80], [3, 3])).toEqual([1, 1]);
+  });
+
+  it('leaves blank scores unranked', () => {
+    expect(competitionRanks([null, 5, null, 6])).toEqual([null, 2, null, 1]);
+  });
+
+  it('property: ranks agree with scores', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), { maxLength: 40 }),
+        (scores) => {
+          const ranks = competitionRanks(scores);
+          scores.forEach((s, i) => {
+            if (s === null) return expect(ranks[i]).toBeNull();
+            const better = scores.filter((t) => t !== null && t > s).length;
+            expect(ranks[i]).toBe(better + 1);
+            scores.forEach((t, j) => {
+              if (t !== null && t > s) expect(ranks[j] as number).toBeLessThan(ranks[i] as number);
+              if (t === s) expect(ranks[j]).toBe(ranks[i]);
+            });
+          });
+        },
+      ),
+    );
+  });
+});
