@@ -1,0 +1,69 @@
+/**
+ * What every emulated service shares during one execution (a menu click, a custom-function call,
+ * a google.script.run call): who runs it, in which authorization mode, and the call counter.
+ */
+
+export interface SimulatedUser {
+  /** What Session.getActiveUser().getEmail() returns ('' when policy hides it). */
+  readonly email: string;
+  readonly locale: string;
+}
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/** Counts every service call, keyed "Service.method" (e.g. "Range.getValues"). */
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  count(service: string, method: string): void {
+    const key = `${service}.${method}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Calls of one "Service.method", or of all methods of a service when given only "Service". */
+  get(key: string): number {
+    if (key.includes('.')) return this.counts.get(key) ?? 0;
+    let n = 0;
+    for (const [k, v] of this.counts) if (k.startsWith(`${key}.`)) n += v;
+    return n;
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const v of this.counts.values()) n += v;
+    return n;
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/**
+ * Wraps a service object so every method call is counted as "<name>.<method>" and objects it
+ * returns that are themselves services are wrapped by their own name. A method the emulator does
+ * not implement throws a clear error rather than returning undefined.
+ */
+export function instrument<T extends object>(target: T, name: string, calls: CallCounter): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const value: unknown = Reflect.get(t, prop, receiver);
+      if (typeof prop === 'symbol' || typeof value !== 'function' || prop === 'constructor') {
+        if (value === undefined && typeof prop === 'string' && !(prop in t) && /^[a-z]/.test(prop) && prop !== 'then' && prop !== 'toJSON') {
+          return () => {
+            throw new Error(`Emulator: ${name}.${prop} is not implemented`);
+          };
+        }
+        return value;
+      }
+      return (...args: unknown[]): unknown => {
+        calls.count(name, prop);
+        return (value as (...a: unknown[]) => unknown).apply(t, args);
+      };
+    },
+  });
+}
