@@ -67,3 +67,16 @@ export function instrument<T extends object>(target: T, name: string, calls: Cal
     },
   });
 }
+
+/**
+ * One execution's view of the emulated Apps Script world, passed to every service factory.
+ * The services emulator (emulator/services, emulator/runtime.ts) creates it; the spreadsheet
+ * emulator (emulator/spreadsheet) reads it.
+ */
+export interface ExecutionContext {
+  readonly user: SimulatedUser;
+  readonly authMode: AuthModeName;
+  readonly calls: CallCounter;
+  /** What SpreadsheetApp.getUi() returns in this execution (throws where no UI is allowed). */
+  ui(): GoogleAppsScript.Base.Ui;
+}
