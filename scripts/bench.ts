@@ -1,0 +1,6 @@
+/** npm run bench: builds, then prints every benchmark section. */
+import { buildAll } from './build';
+import { printFormulas } from './bench/formulas';
+
+await buildAll();
+printFormulas();
