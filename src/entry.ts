@@ -4,6 +4,7 @@
  * receives the services it needs as arguments.
  */
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
+import { checkCapacity } from './menu/actions/capacity';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
 import { buildMenu } from './menu/menu';
@@ -67,6 +68,11 @@ export function menuLoadSample(): void {
 /** Menu: Score & rank. */
 export function menuScore(): void {
   menuAction(services(), ui(), 'Score & rank', scoreAndRank);
+}
+
+/** Menu: Check capacity. */
+export function menuCapacity(): void {
+  menuAction(services(), ui(), 'Check capacity', checkCapacity);
 }
 
 /** Menu: Undo last action. */

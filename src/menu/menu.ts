@@ -16,6 +16,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Load sample portfolio', fn: 'menuLoadSample' },
   'separator',
   { caption: 'Score & rank', fn: 'menuScore' },
+  { caption: 'Check capacity', fn: 'menuCapacity' },
   'separator',
   { caption: 'Undo last action', fn: 'menuUndo' },
   'separator',
