@@ -5,6 +5,7 @@
  */
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
 import { checkCapacity } from './menu/actions/capacity';
+import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
 import { buildMenu } from './menu/menu';
@@ -73,6 +74,11 @@ export function menuScore(): void {
 /** Menu: Check capacity. */
 export function menuCapacity(): void {
   menuAction(services(), ui(), 'Check capacity', checkCapacity);
+}
+
+/** Menu: Find overlaps. */
+export function menuOverlaps(): void {
+  menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
 }
 
 /** Menu: Undo last action. */

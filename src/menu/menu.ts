@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   'separator',
   { caption: 'Score & rank', fn: 'menuScore' },
   { caption: 'Check capacity', fn: 'menuCapacity' },
+  { caption: 'Find overlaps', fn: 'menuOverlaps' },
   'separator',
   { caption: 'Undo last action', fn: 'menuUndo' },
   'separator',
