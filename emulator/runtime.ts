@@ -77,6 +77,9 @@ export interface ExecutionReport {
   readonly logs: readonly string[];
   /** Emulated milliseconds the execution took. */
   readonly elapsedMs: number;
+  /** Emulated epoch ms of its start and end (to order concurrent executions). */
+  readonly startedAt: number;
+  readonly endedAt: number;
 }
 
 export interface ConcurrentRun {
@@ -227,6 +230,8 @@ export class Emulator {
       calls: exec.calls,
       logs: exec.logs,
       elapsedMs: exec.elapsed(),
+      startedAt: exec.startedAt,
+      endedAt: exec.endedAt ?? exec.clock.now(),
     };
     this.executions.push(report);
     return report;

@@ -107,10 +107,12 @@ export class ExecutionRecord implements Execution {
   readonly calls: LimitedCounter;
   readonly user: { readonly email: string; readonly locale: string };
   readonly logs: string[] = [];
-  readonly startedAt: number;
+  /** Emulated ms when the execution began (a worker's: when it was up and loading Code.js). */
+  startedAt: number;
   /** Set once the execution ran past its limit: Apps Script kills it, whatever it does next. */
   killed = false;
-  ended = false;
+  /** Emulated ms when the execution ended (undefined while it runs). */
+  endedAt: number | undefined;
   private uiObject: GoogleAppsScript.Base.Ui | undefined;
 
   constructor(
@@ -147,9 +149,14 @@ export class ExecutionRecord implements Execution {
   get limitMessage(): string {
     return LIMIT_MESSAGE[this.spec.kind];
   }
-  /** Emulated milliseconds since the execution began. */
+  /** Starts the execution's time now (a worker execution, once its thread is up). */
+  restart(): void {
+    this.startedAt = this.world.clock.now();
+  }
+
+  /** Emulated milliseconds since the execution began (until it ended). */
   elapsed(): number {
-    return this.world.clock.now() - this.startedAt;
+    return (this.endedAt ?? this.world.clock.now()) - this.startedAt;
   }
   /** Real milliseconds left before the limit. */
   realBudget(): number {
@@ -211,7 +218,7 @@ export class World {
 
   /** The end of an execution: its locks are released and its waits dropped. */
   end(exec: ExecutionRecord): void {
-    exec.ended = true;
+    exec.endedAt = this.clock.now();
     this.locks.forget(exec.id);
     this.running.delete(exec.id);
   }

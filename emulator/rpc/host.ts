@@ -128,6 +128,14 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       transferList: [channel.port2],
     });
     let settled = false;
+    /** Resolves when the execution is killed at its limit: waits in progress stop waiting. */
+    let killed: () => void = () => undefined;
+    const dead = new Promise<never>((_, reject) => {
+      killed = () => {
+        reject(new Error(exec.limitMessage));
+      };
+    });
+    dead.catch(() => undefined);
     /** The reply owed for the call in progress (one at a time per worker). */
     let owed: ((r: Reply) => void) | undefined;
 
@@ -137,6 +145,8 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       Atomics.notify(flag, 0);
     };
 
+    let killTimer: NodeJS.Timeout | undefined;
+    let termTimer: NodeJS.Timeout | undefined;
     const settle = (outcome: Omit<Outcome, 'exec'>): void => {
       if (settled) return;
       settled = true;
@@ -149,24 +159,32 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       resolve({ exec, ...outcome });
     };
 
-    // At the limit: a call still waiting (a lock, a sleep) fails with the limit message.
-    const killTimer = setTimeout(
-      () => {
-        exec.killed = true;
-        world.locks.forget(exec.id);
-        owed?.({ ok: false, error: { message: exec.limitMessage, name: 'Error' } });
-      },
-      Math.max(0, exec.realBudget()),
-    );
-    // Past the limit and a grace period: the worker is stopped.
-    const termTimer = setTimeout(
-      () => {
-        settle({ ok: false, error: new Error(exec.limitMessage) });
-      },
-      Math.max(0, exec.realBudget()) + GRACE_MS,
-    );
+    const startClock = (): void => {
+      exec.restart();
+      // At the limit: a call still waiting (a lock, a sleep) fails with the limit message.
+      killTimer = setTimeout(
+        () => {
+          exec.killed = true;
+          world.locks.forget(exec.id);
+          owed?.({ ok: false, error: { message: exec.limitMessage, name: 'Error' } });
+          killed();
+        },
+        Math.max(0, exec.realBudget()),
+      );
+      // Past the limit and a grace period: the worker is stopped.
+      termTimer = setTimeout(
+        () => {
+          settle({ ok: false, error: new Error(exec.limitMessage) });
+        },
+        Math.max(0, exec.realBudget()) + GRACE_MS,
+      );
+    };
 
     const serve = async (msg: WorkerMessage): Promise<void> => {
+      if (msg.t === 'start') {
+        startClock();
+        return;
+      }
       if (msg.t === 'done') {
         exec.calls.merge(msg.counts);
         if (msg.ok && !exec.overLimit()) settle({ ok: true, value: msg.value });
@@ -201,14 +219,15 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       const key = `${nameOf(target)}.${msg.method}`;
       let nth = 0;
       try {
-        if (scheduler) nth = await scheduler.before(run.name, key);
+        if (scheduler) nth = await Promise.race([scheduler.before(run.name, key), dead]);
         const fn: unknown = Reflect.get(target, msg.method);
         if (typeof fn !== 'function') throw new Error(`TypeError: ${key} is not a function`);
         let result: unknown = (fn as (...a: unknown[]) => unknown).apply(
           target,
           decode(msg.args) as unknown[],
         );
-        if (isBlocking(result)) result = await result;
+        // A wait ends with its result, or when the execution is killed (already answered).
+        if (isBlocking(result)) result = await Promise.race([result, dead]);
         reply({ ok: true, value: encode(result) });
       } catch (e) {
         reply({ ok: false, error: describeError(e) });
@@ -226,11 +245,19 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
           settle({ ok: false, error: outcomeError(exec, e) });
         });
     });
+    // 'error' and 'exit' can arrive in the same tick as the last messages: settle after them.
     worker.on('error', (e) => {
-      settle({ ok: false, error: outcomeError(exec, e) });
+      chain = chain.then(() => {
+        settle({ ok: false, error: outcomeError(exec, e) });
+      });
     });
     worker.on('exit', () => {
-      settle({ ok: false, error: new Error('Emulator: the execution stopped without a result.') });
+      chain = chain.then(() => {
+        settle({
+          ok: false,
+          error: new Error('Emulator: the execution stopped without a result.'),
+        });
+      });
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Deterministic interleaving of concurrent executions. An execution can be paused right before
- * its nth call of a service method ("Properties.setProperty") until another execution reaches a
- * point: starts its nth call of a method (`reached`), completes it (`after`), or ends
+ * its nth call of a service method ("Properties.setProperty"; '*' counts every call) until another
+ * execution reaches a point: starts its nth call of a method (`reached`), completes it (`after`), or ends
  * (`finished`). A pause whose point can no longer happen (the other execution ended without it)
  * fails the paused call with a clear emulator error rather than hanging; so does a pause when
  * every running execution is paused.
@@ -13,10 +13,13 @@ export type Point =
   | { readonly exec: string; readonly after: string; readonly nth?: number }
   | { readonly exec: string; readonly finished: true };
 
+/** In `Pause.before` and points: any call ("before its first call": `{ before: '*' }`). */
+export const ANY = '*';
+
 export interface Pause {
   /** The execution to pause (its `name`). */
   readonly exec: string;
-  /** Pause right before this call, "Service.method" (e.g. "Properties.setProperty"). */
+  /** Pause right before this call, "Service.method" (e.g. "Properties.setProperty"), or '*'. */
   readonly before: string;
   /** Which call of that method (1 = the first, the default). */
   readonly nth?: number;
@@ -50,7 +53,6 @@ export class Scheduler {
   private readonly finishedExecs = new Set<string>();
   private readonly waiters: Waiter[] = [];
   private readonly running = new Set<string>();
-  private paused = 0;
 
   constructor(
     private readonly pauses: readonly Pause[] = [],
@@ -77,25 +79,28 @@ export class Scheduler {
     }
   }
 
+  private static failure(point: Point, why: string): Error {
+    return new Error(`Emulator: a paused execution waited for ${describe(point)}, but ${why}.`);
+  }
+
   private fail(w: Waiter, why: string): void {
     const i = this.waiters.indexOf(w);
     if (i >= 0) this.waiters.splice(i, 1);
-    w.reject(
-      new Error(`Emulator: a paused execution waited for ${describe(w.point)}, but ${why}.`),
-    );
+    w.reject(Scheduler.failure(w.point, why));
   }
 
+  /** Waits for a point. Every waiter is a paused execution (one pause at a time each). */
   private waitFor(point: Point): Promise<void> {
     if (this.satisfied(point)) return Promise.resolve();
     if (this.finishedExecs.has(point.exec))
       return Promise.reject(
-        new Error(
-          `Emulator: a paused execution waits for ${describe(point)}, but it has finished.`,
-        ),
+        Scheduler.failure(point, `${point.exec} finished without getting there`),
       );
-    return new Promise((resolve, reject) => {
+    const wait = new Promise<void>((resolve, reject) => {
       this.waiters.push({ point, resolve, reject });
     });
+    this.checkDeadlock();
+    return wait;
   }
 
   /** Before a call: counts it, marks it reached, then honours any pause for it. */
@@ -103,19 +108,16 @@ export class Scheduler {
     let byKey = this.counts.get(exec);
     if (!byKey) this.counts.set(exec, (byKey = new Map<string, number>()));
     const nth = (byKey.get(key) ?? 0) + 1;
+    const nthAny = (byKey.get(ANY) ?? 0) + 1;
     byKey.set(key, nth);
+    byKey.set(ANY, nthAny);
     this.reached.add(`${exec}|${key}|${String(nth)}`);
+    this.reached.add(`${exec}|${ANY}|${String(nthAny)}`);
     this.wake();
     for (const p of this.pauses) {
-      if (p.exec !== exec || p.before !== key || (p.nth ?? 1) !== nth) continue;
-      this.paused++;
-      try {
-        const wait = this.waitFor(p.until);
-        this.checkDeadlock();
-        await wait;
-      } finally {
-        this.paused--;
-      }
+      if (p.exec !== exec) continue;
+      const n = p.before === ANY ? nthAny : p.before === key ? nth : 0;
+      if (n === (p.nth ?? 1)) await this.waitFor(p.until);
     }
     await this.onCall?.({ exec, key, nth });
     return nth;
@@ -138,7 +140,7 @@ export class Scheduler {
   }
 
   private checkDeadlock(): void {
-    if (this.running.size > 0 && this.paused >= this.running.size)
+    if (this.running.size > 0 && this.waiters.length >= this.running.size)
       for (const w of [...this.waiters]) this.fail(w, 'every running execution is paused');
   }
 }

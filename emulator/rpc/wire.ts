@@ -3,7 +3,8 @@
  * (strings, numbers, booleans, null, undefined, Dates, arrays, plain objects); service objects
  * become handles, and an HtmlOutput built in the worker travels as its snapshot.
  *
- *   worker → main  { t: 'call', target, method, args }   a service method call
+ *   worker → main  { t: 'start' }                        the worker is up: the clock starts
+ *                  { t: 'call', target, method, args }   a service method call
  *                  { t: 'get', target, prop }            an enum property (ButtonSet, AuthMode…)
  *                  { t: 'done', ok, value | error, counts }
  *   main → worker  Reply, on the execution's MessagePort, then Atomics.notify on the signal.
@@ -46,6 +47,8 @@ export type WorkerMessage =
       readonly args: readonly unknown[];
     }
   | { readonly t: 'get'; readonly target: number; readonly prop: string }
+  /** The worker is up and loads Code.js: the execution's time starts now. */
+  | { readonly t: 'start' }
   | {
       readonly t: 'done';
       readonly ok: boolean;

@@ -140,6 +140,7 @@ function finish(ok: boolean, value: unknown, error?: WireError): void {
 }
 
 try {
+  post({ t: 'start' });
   const started = performance.now();
   loadInto(context, init.codePath, init.realBudget);
   const fn = findFunction(context, init.fn, init.ignoreCase);
