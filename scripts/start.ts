@@ -4,13 +4,13 @@
  */
 import { buildAll } from './build';
 import { loadBundle } from '../emulator/bundle';
-import { SAMPLE_CRITERIA, SAMPLE_PAIRWISE, SAMPLE_PROJECTS } from '../src/core/sample-portfolio';
+import { SAMPLE_CRITERIA, SAMPLE_PAIRWISE, sampleProjects } from '../src/core/sample-portfolio';
 
 await buildAll();
 const app = loadBundle();
 const grid = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((r) => [...r]);
 
-const values = SAMPLE_PROJECTS.map((p) => [...p.scores]);
+const values = sampleProjects().map((p) => [...p.scores]);
 const pairwise = SAMPLE_PAIRWISE.map((r) => r.map((x) => x ?? ''));
 const weights = app.call('AHP_WEIGHTS', pairwise) as number[][];
 const cr = (app.call('AHP_CR', pairwise) as number[][])[0]?.[0] ?? 0;
@@ -28,11 +28,13 @@ console.log(`\nCriteria weights from the board's pairwise judgements (AHP, CR ${
 SAMPLE_CRITERIA.forEach((c, i) => {
   console.log(`  ${c.name.padEnd(16)} ${((weights[i]?.[0] ?? 0) * 100).toFixed(1)}%`);
 });
-const rows = SAMPLE_PROJECTS.map((p, i) => ({
-  p,
-  score: scores[i]?.[0] ?? 0,
-  rank: ranks[i]?.[0] ?? 0,
-})).sort((a, b) => a.rank - b.rank);
+const rows = sampleProjects()
+  .map((p, i) => ({
+    p,
+    score: scores[i]?.[0] ?? 0,
+    rank: ranks[i]?.[0] ?? 0,
+  }))
+  .sort((a, b) => a.rank - b.rank);
 console.log(`\nRank  Score  ID   ${'Name'.padEnd(36)} Type`);
 for (const r of rows) {
   console.log(

@@ -4,6 +4,7 @@
  * model, its people's capacity and what each project needs of them. Deterministic: the demand is
  * derived from each project's type, size and dates, so the data reads like a real plan.
  */
+import { lazy } from './lazy';
 import type { CapacityRow, CriterionDef, DemandRow, Period, ProjectStatus } from './model';
 
 export const SAMPLE_PERIODS: readonly Period[] = Array.from(
@@ -120,7 +121,7 @@ type Row = [
 
 /* id, name, type, owner, status, objective, segment, region, start, end, cost, revenue, confidence,
    scores, depends on, excludes, force, description */
-const ROWS: readonly Row[] = [
+const rows = (): readonly Row[] => [
   [
     'P01',
     'Q1 enterprise ABM campaign',
@@ -963,26 +964,28 @@ const ROWS: readonly Row[] = [
   ],
 ];
 
-export const SAMPLE_PROJECTS: readonly SampleProject[] = ROWS.map((r) => ({
-  id: r[0],
-  name: r[1],
-  type: r[2],
-  owner: r[3],
-  status: r[4],
-  objective: r[5],
-  segment: r[6],
-  region: r[7],
-  start: r[8],
-  end: r[9],
-  cost: r[10],
-  expectedRevenue: r[11],
-  confidence: r[12],
-  scores: r[13],
-  dependsOn: r[14] ? r[14].split(',') : [],
-  excludes: r[15] ? r[15].split(',') : [],
-  force: r[16] === 'In' || r[16] === 'Out' ? r[16] : '',
-  description: r[17],
-}));
+export const sampleProjects = lazy((): readonly SampleProject[] =>
+  rows().map((r) => ({
+    id: r[0],
+    name: r[1],
+    type: r[2],
+    owner: r[3],
+    status: r[4],
+    objective: r[5],
+    segment: r[6],
+    region: r[7],
+    start: r[8],
+    end: r[9],
+    cost: r[10],
+    expectedRevenue: r[11],
+    confidence: r[12],
+    scores: r[13],
+    dependsOn: r[14] ? r[14].split(',') : [],
+    excludes: r[15] ? r[15].split(',') : [],
+    force: r[16] === 'In' || r[16] === 'Out' ? r[16] : '',
+    description: r[17],
+  })),
+);
 
 /** The eight skills and the hours a month each can give to projects (beyond day-to-day selling). */
 const SKILLS: readonly (readonly [string, number])[] = [
@@ -1052,31 +1055,35 @@ export function monthsBetween(start: string, end: string): Period[] {
   return out;
 }
 
-export const SAMPLE_CAPACITY: readonly CapacityRow[] = SKILLS.map(([skill, hours]) => ({
-  skill,
-  // Summer and December dips: holidays.
-  hours: Object.fromEntries(
-    SAMPLE_PERIODS.map((p) => [
-      p,
-      p.endsWith('-08') || p.endsWith('-12') ? Math.round(hours * 0.75) : hours,
-    ]),
-  ),
-}));
+export const sampleCapacity = lazy((): readonly CapacityRow[] =>
+  SKILLS.map(([skill, hours]) => ({
+    skill,
+    // Summer and December dips: holidays.
+    hours: Object.fromEntries(
+      SAMPLE_PERIODS.map((p) => [
+        p,
+        p.endsWith('-08') || p.endsWith('-12') ? Math.round(hours * 0.75) : hours,
+      ]),
+    ),
+  })),
+);
 
 /**
  * Demand: each project's effort (person-weeks × 40 h) spread evenly over its months and split by
  * its type's skill mix, rounded to whole hours. Projects marked Done need nothing more.
  */
-export const SAMPLE_DEMAND: readonly DemandRow[] = SAMPLE_PROJECTS.filter(
-  (p) => p.status !== 'Done',
-).flatMap((p) => {
-  const months = monthsBetween(p.start, p.end).filter((m) => SAMPLE_PERIODS.includes(m));
-  const totalHours = p.scores[5] * 40;
-  return (MIX[p.type] ?? []).map(([skill, share]) => ({
-    projectId: p.id,
-    skill,
-    hours: Object.fromEntries(
-      months.map((m) => [m, Math.round((totalHours * share) / months.length)]),
-    ),
-  }));
-});
+export const sampleDemand = lazy((): readonly DemandRow[] =>
+  sampleProjects()
+    .filter((p) => p.status !== 'Done')
+    .flatMap((p) => {
+      const months = monthsBetween(p.start, p.end).filter((m) => SAMPLE_PERIODS.includes(m));
+      const totalHours = p.scores[5] * 40;
+      return (MIX[p.type] ?? []).map(([skill, share]) => ({
+        projectId: p.id,
+        skill,
+        hours: Object.fromEntries(
+          months.map((m) => [m, Math.round((totalHours * share) / months.length)]),
+        ),
+      }));
+    }),
+);
