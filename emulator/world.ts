@@ -7,6 +7,7 @@
 import { Clock } from './clock';
 import { CallCounter, instrument, type AuthModeName, type ExecutionContext } from './context';
 import { CacheStores, createCacheService } from './services/cache';
+import { ChartType } from './services/enums';
 import type { Execution } from './services/execution';
 import { LockTable, createLockService } from './services/lock';
 import { CUSTOM_FUNCTION_TIMEOUT, EXECUTION_TIMEOUT, NO_UI_CONTEXT } from './services/messages';
@@ -242,8 +243,7 @@ export class World {
       ScriptApp: createScriptApp(exec, o.scriptId),
       console: createConsole(exec.logs),
     };
-    const charts = o.spreadsheet?.createCharts?.(exec);
-    if (charts) services.Charts = charts;
+    services.Charts = o.spreadsheet?.createCharts?.(exec) ?? createChartsStub(exec);
     return services;
   }
 }
@@ -252,6 +252,19 @@ export class World {
  * The SpreadsheetApp used until the spreadsheet half is attached: `getUi()` (menus, alerts,
  * sidebars work) and nothing else.
  */
+/** The Charts global until the spreadsheet half provides one: the ChartType enum only. */
+class ChartsStub {
+  readonly ChartType = ChartType;
+}
+
+function createChartsStub(exec: ExecutionRecord): GoogleAppsScript.Charts.Charts {
+  return instrument(
+    new ChartsStub(),
+    'Charts',
+    exec.calls,
+  ) as unknown as GoogleAppsScript.Charts.Charts;
+}
+
 class SpreadsheetStub {
   constructor(private readonly exec: ExecutionRecord) {}
   getUi(): GoogleAppsScript.Base.Ui {

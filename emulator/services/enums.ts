@@ -40,6 +40,30 @@ export const MacAlgorithm = enumOf(
 export type MacAlgorithmName = keyof typeof MacAlgorithm;
 export const Charset = enumOf('US_ASCII', 'UTF_8');
 
+/** Charts.ChartType [R/charts/chart-type]. */
+export const ChartType = enumOf(
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'LINE',
+  'ORG',
+  'PIE',
+  'RADAR',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+);
+
 export const SandboxMode = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const XFrameOptionsMode = enumOf('ALLOWALL', 'DEFAULT');
 

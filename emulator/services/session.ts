@@ -104,7 +104,9 @@ export function createSession(
 export function formatLogValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return String(v);
-  if (typeof v === 'object' && Object.prototype.toString.call(v) !== '[object Date]') {
+  const tag = Object.prototype.toString.call(v);
+  if (tag === '[object Error]') return toText(v);
+  if (typeof v === 'object' && tag !== '[object Date]') {
     try {
       return JSON.stringify(v);
     } catch {
