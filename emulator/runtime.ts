@@ -178,8 +178,12 @@ export class Emulator {
       limits: { ...APPS_SCRIPT_LIMITS, ...options.limits },
       spreadsheet: options.spreadsheet,
     });
+    // Formulas recalculated by the workbook run as the owner (Session shows no email), and are
+    // not any user's "last execution".
     options.spreadsheet?.workbook.setCustomFunctionHost((name, args) =>
-      this.as(this.world.options.owner).customFunction(name, ...args),
+      customFunctionValue(
+        this.execute(this.owner, name, args, 'CUSTOM_FUNCTION', 'customFunction'),
+      ),
     );
   }
 
@@ -313,6 +317,14 @@ export class Emulator {
   }
 }
 
+/** A custom function's result, or its error (UnknownFunctionError for a name not defined). */
+function customFunctionValue(report: ExecutionReport): unknown {
+  if (report.ok) return report.value;
+  if (report.error?.message === SCRIPT_FUNCTION_NOT_FOUND(report.fn))
+    throw new UnknownFunctionError(report.fn);
+  throw report.error ?? new Error('Emulator: the custom function failed.');
+}
+
 function findItem(
   entries: readonly RecordedMenuEntry[],
   path: readonly string[],
@@ -407,10 +419,7 @@ export class UserSession {
 
   /** Calls a custom function as a formula cell does (AuthMode.CUSTOM_FUNCTION, 30 s). */
   customFunction(name: string, ...args: unknown[]): unknown {
-    const report = this.exec(name, args, 'CUSTOM_FUNCTION', 'customFunction');
-    if (!report.ok && report.error?.message === SCRIPT_FUNCTION_NOT_FOUND(name))
-      throw new UnknownFunctionError(name);
-    return UserSession.unwrap(report);
+    return customFunctionValue(this.exec(name, args, 'CUSTOM_FUNCTION', 'customFunction'));
   }
 
   /**

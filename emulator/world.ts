@@ -195,7 +195,6 @@ export class World {
   readonly locks = new LockTable();
   private readonly uis = new Map<string, UiState>();
   private nextId = 1;
-  readonly running = new Map<number, ExecutionRecord>();
 
   constructor(readonly options: WorldOptions) {
     this.caches = new CacheStores(options.clock);
@@ -212,16 +211,13 @@ export class World {
   }
 
   begin(spec: ExecutionSpec): ExecutionRecord {
-    const exec = new ExecutionRecord(this.nextId++, spec, this);
-    this.running.set(exec.id, exec);
-    return exec;
+    return new ExecutionRecord(this.nextId++, spec, this);
   }
 
   /** The end of an execution: its locks are released and its waits dropped. */
   end(exec: ExecutionRecord): void {
     exec.endedAt = this.clock.now();
     this.locks.forget(exec.id);
-    this.running.delete(exec.id);
   }
 
   /**
@@ -248,10 +244,6 @@ export class World {
   }
 }
 
-/**
- * The SpreadsheetApp used until the spreadsheet half is attached: `getUi()` (menus, alerts,
- * sidebars work) and nothing else.
- */
 /** The Charts global until the spreadsheet half provides one: the ChartType enum only. */
 class ChartsStub {
   readonly ChartType = ChartType;
@@ -265,6 +257,10 @@ function createChartsStub(exec: ExecutionRecord): GoogleAppsScript.Charts.Charts
   ) as unknown as GoogleAppsScript.Charts.Charts;
 }
 
+/**
+ * The SpreadsheetApp used until the spreadsheet half is attached: `getUi()` (menus, alerts,
+ * sidebars work) and nothing else.
+ */
 class SpreadsheetStub {
   constructor(private readonly exec: ExecutionRecord) {}
   getUi(): GoogleAppsScript.Base.Ui {

@@ -221,7 +221,7 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       try {
         if (scheduler) nth = await Promise.race([scheduler.before(run.name, key), dead]);
         const fn: unknown = Reflect.get(target, msg.method);
-        if (typeof fn !== 'function') throw new Error(`TypeError: ${key} is not a function`);
+        if (typeof fn !== 'function') throw new TypeError(`${key} is not a function`);
         let result: unknown = (fn as (...a: unknown[]) => unknown).apply(
           target,
           decode(msg.args) as unknown[],

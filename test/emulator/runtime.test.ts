@@ -263,6 +263,8 @@ describe('the spreadsheet seam', () => {
     });
     workbook.value = 5;
     expect(workbook.formula()).toBe(10);
+    expect(emu.owner.lastExecution).toBeUndefined();
+    expect(() => workbook.host?.('NOPE', [])).toThrow(UnknownFunctionError);
   });
 
   it('builds the SpreadsheetApp global from the factory, per execution and user', () => {
