@@ -31,6 +31,21 @@ export class SparseGrid<T> {
     row[c] = v;
   }
 
+  /**
+   * Writes a run of cells of one row from 0-based column `c` (`undefined` entries empty their
+   * cell). A row that held nothing takes the run as it is: bulk writes allocate once per row.
+   */
+  setRun(r: number, c: number, run: (T | undefined)[]): void {
+    const row = this.rows[r];
+    if (row === undefined && c === 0) {
+      if (run.some((v) => v !== undefined)) this.rows[r] = run;
+      return;
+    }
+    if (row === undefined && run.every((v) => v === undefined)) return;
+    const target = row ?? (this.rows[r] = []);
+    for (let j = 0; j < run.length; j++) target[c + j] = run[j];
+  }
+
   /** Empties every cell of a 1-based rectangle. */
   clearRect(rect: Rect): void {
     const last = Math.min(rect.r2, this.rows.length);

@@ -57,7 +57,8 @@ export type Typed =
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 /** Strings worth handing to the full parser: they start like a number, date or boolean. */
-const MAYBE_TYPED = /^\s*(?:[-+.$(\d]|true\s*$|false\s*$|[a-z]{3,9}[ .,-]+\d)/i;
+const MAYBE_TYPED =
+  /^\s*(?:[-+.$(\d]|true\s*$|false\s*$|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ .,-]+\d)/i;
 
 /** numfmt's built-in format ids → the pattern Sheets gives such input (en_US). */
 const FORMAT_FOR_ID: Record<number, string> = {

@@ -31,6 +31,7 @@ import {
   type CellValue,
   type Stored,
 } from './values';
+import { basename } from 'node:path';
 import * as inspect from './inspect';
 import { readXlsx, writeXlsx } from './xlsx';
 
@@ -126,7 +127,11 @@ export class Workbook {
     opts: Omit<WorkbookOptions, 'sheetName' | 'rows' | 'columns'> = {},
   ): Promise<Workbook> {
     const wb = new Workbook({ ...opts, sheetName: null });
-    await readXlsx(wb, source);
+    const title = await readXlsx(wb, source);
+    if (opts.name === undefined) {
+      const file = typeof source === 'string' ? basename(source).replace(/\.xlsx$/i, '') : '';
+      wb.name = title || file || wb.name;
+    }
     return wb;
   }
 
@@ -574,11 +579,7 @@ export class Workbook {
     }
     this.checkValidation(sheet, rect, cells, newFormats);
     this.dropFormulasIn(sheet, rect);
-    for (let i = 0; i < h; i++) {
-      const line = cells[i] ?? [];
-      const r = rect.r1 - 1 + i;
-      for (let j = 0; j < w; j++) sheet.values.set(r, rect.c1 - 1 + j, line[j]);
-    }
+    for (let i = 0; i < h; i++) sheet.values.setRun(rect.r1 - 1 + i, rect.c1 - 1, cells[i] ?? []);
     for (const [r, c, f] of newFormats) sheet.formats.set(r, c, f);
     for (const [r, c, text] of formulas) this.putFormula(sheet, r, c, text);
     if (sheet.merges.length > 0) this.clearMergedTails(sheet, rect);

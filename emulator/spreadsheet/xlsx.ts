@@ -10,11 +10,12 @@
  * sheets/rows/columns, tab colours, and each sheet's grid size (a row height on the last row
  * and a width on the last column mark it).
  *
- * Not kept: charts (exceljs cannot write charts), protections, row heights, borders. Lossy
+ * Not kept: charts (exceljs cannot write charts), protections, row heights, borders, the
+ * message of a formula's error (its code, e.g. #REF!, is kept). Lossy
  * mappings: an open named range (A2:D) is saved to the sheet's last row; validation criteria
  * Excel lacks (text contains/email/URL, "is a valid date") are saved as custom formulas and
  * come back as CUSTOM_FORMULA; date conditions of conditional formats come back as number
- * conditions; a checkbox with custom values comes back as a list.
+ * conditions; checkbox values come back as text unless TRUE/FALSE.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -46,6 +47,7 @@ import { text as textOf } from './messages';
 /** Excel measures column widths in characters; the emulator (like Sheets) in pixels. */
 const PX_PER_CHAR = 7;
 const CREATOR = 'Portfolio Pilot emulator';
+const CHECKBOX_TITLE = 'Checkbox';
 const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
 
 /** exceljs keeps a sheet's validations keyed by address or range (not in its typings). */
@@ -116,7 +118,11 @@ function exportValidation(
       ],
     };
   }
-  if (c === 'CHECKBOX') return list(a.length === 0 ? ['TRUE', 'FALSE'] : a.map(String));
+  if (c === 'CHECKBOX')
+    return {
+      ...list(a.length === 0 ? ['TRUE', 'FALSE'] : a.map(String)),
+      errorTitle: CHECKBOX_TITLE,
+    };
   if (c.startsWith('NUMBER_'))
     return { ...base, type: 'decimal', operator: ops[c.slice(7)], formulae: a.map(Number) };
   if (c.startsWith('DATE_') && c !== 'DATE_IS_VALID_DATE')
@@ -443,8 +449,11 @@ function importValidation(
       const quoted = /^"(.*)"$/s.exec(src);
       if (quoted) {
         const items = (quoted[1] ?? '').split(',');
-        if (items.length === 2 && items[0] === 'TRUE' && items[1] === 'FALSE')
-          return rule('CHECKBOX', []);
+        if (dv.errorTitle === CHECKBOX_TITLE) {
+          const plain = items.length === 2 && items[0] === 'TRUE' && items[1] === 'FALSE';
+          const typed = items.map((t) => (t === 'TRUE' ? true : t === 'FALSE' ? false : t));
+          return rule('CHECKBOX', plain ? [] : typed);
+        }
         return rule('VALUE_IN_LIST', [items, true]);
       }
       const ref = parseA1(src);
@@ -587,8 +596,11 @@ function plainValue(v: ExcelJS.CellValue): Stored | undefined {
   return undefined;
 }
 
-/** Loads an .xlsx (path or bytes) into an empty workbook. */
-export async function readXlsx(wb: Workbook, source: string | Buffer | Uint8Array): Promise<void> {
+/** Loads an .xlsx (path or bytes) into an empty workbook; returns the file's title ("" if none). */
+export async function readXlsx(
+  wb: Workbook,
+  source: string | Buffer | Uint8Array,
+): Promise<string> {
   const x = new ExcelJS.Workbook();
   if (typeof source === 'string') await x.xlsx.readFile(source);
   else await x.xlsx.load(source as unknown as ExcelJS.Buffer);
@@ -608,8 +620,9 @@ export async function readXlsx(wb: Workbook, source: string | Buffer | Uint8Arra
     sheet.hidden = ws.state !== 'visible';
     const tab = hexOf((ws.properties as { tabColor?: Partial<ExcelJS.Color> }).tabColor);
     if (tab) sheet.tabColor = tab;
-    const frozen = ws.views.find((v) => v.state === 'frozen') as
-      { xSplit?: number; ySplit?: number } | undefined;
+    const frozen = ((ws.views as ExcelJS.WorksheetView[] | null) ?? []).find(
+      (v) => v.state === 'frozen',
+    ) as { xSplit?: number; ySplit?: number } | undefined;
     if (frozen) {
       sheet.frozenRows = frozen.ySplit ?? 0;
       sheet.frozenColumns = frozen.xSplit ?? 0;
@@ -775,4 +788,5 @@ export async function readXlsx(wb: Workbook, source: string | Buffer | Uint8Arra
     }
   }
   wb.markCalculated();
+  return x.title;
 }

@@ -21,7 +21,13 @@ export interface Session {
 export function session(wb: Workbook, email = OWNER, authMode: AuthModeName = 'FULL'): Session {
   const ctx = context(email, authMode);
   const app = createSpreadsheetApp(wb, ctx);
-  return { app, ss: app.getActiveSpreadsheet(), ctx };
+  return {
+    app,
+    ctx,
+    get ss() {
+      return app.getActiveSpreadsheet();
+    },
+  };
 }
 
 /** A new workbook and the owner's session on it. */
