@@ -21,7 +21,27 @@ function enums(): Record<keyof typeof SPREADSHEET_ENUMS, unknown> {
   return out as Record<keyof typeof SPREADSHEET_ENUMS, unknown>;
 }
 
-class SpreadsheetAppApi implements Facade {
+/** The SpreadsheetApp methods implemented here (signatures checked against @types/google-apps-script). */
+type SpreadsheetAppMethods =
+  | 'flush'
+  | 'getActive'
+  | 'getActiveRange'
+  | 'getActiveSheet'
+  | 'getActiveSpreadsheet'
+  | 'getCurrentCell'
+  | 'getSelection'
+  | 'getUi'
+  | 'newConditionalFormatRule'
+  | 'newDataValidation'
+  | 'openById'
+  | 'openByUrl'
+  | 'setActiveRange'
+  | 'setActiveSheet'
+  | 'setCurrentCell';
+
+class SpreadsheetAppApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppMethods>
+{
   self: unknown;
 
   constructor(private readonly env: Env) {
@@ -42,11 +62,11 @@ class SpreadsheetAppApi implements Facade {
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return this.doc('getActiveSheet').getActiveSheet();
   }
-  getActiveRange(): GoogleAppsScript.Spreadsheet.Range | null {
-    return this.doc('getActiveRange').getActiveRange();
+  getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
+    return this.doc('getActiveRange').getActiveRange() as GoogleAppsScript.Spreadsheet.Range;
   }
-  getCurrentCell(): GoogleAppsScript.Spreadsheet.Range | null {
-    return this.doc('getCurrentCell').getCurrentCell();
+  getCurrentCell(): GoogleAppsScript.Spreadsheet.Range {
+    return this.doc('getCurrentCell').getCurrentCell() as GoogleAppsScript.Spreadsheet.Range;
   }
   getSelection(): GoogleAppsScript.Spreadsheet.Selection {
     this.env.assertDocument('SpreadsheetApp.getSelection');

@@ -27,7 +27,12 @@ type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 const B = 'SpreadsheetApp.EmbeddedChartBuilder';
 
-class ChartOptionsApi implements Facade {
+/** The ChartOptions methods implemented here (signatures checked against @types/google-apps-script). */
+type ChartOptionsMethods = 'get';
+
+class ChartOptionsApi
+  implements Facade, Pick<GoogleAppsScript.Charts.ChartOptions, ChartOptionsMethods>
+{
   self: unknown;
   constructor(private readonly options: Map<string, unknown>) {}
   /** An option by its dotted name ("title", "hAxis.title", …); null when unset. */
@@ -36,7 +41,12 @@ class ChartOptionsApi implements Facade {
   }
 }
 
-class ContainerInfoApi implements Facade {
+/** The ContainerInfo methods implemented here (signatures checked against @types/google-apps-script). */
+type ContainerInfoMethods = 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY';
+
+class ContainerInfoApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.ContainerInfo, ContainerInfoMethods>
+{
   self: unknown;
   constructor(private readonly m: ChartModel) {}
   getAnchorRow(): number {
@@ -53,7 +63,21 @@ class ContainerInfoApi implements Facade {
   }
 }
 
-export class EmbeddedChartApi implements Facade {
+/** The EmbeddedChart methods implemented here (signatures checked against @types/google-apps-script). */
+type EmbeddedChartMethods =
+  | 'getChartId'
+  | 'getContainerInfo'
+  | 'getHiddenDimensionStrategy'
+  | 'getMergeStrategy'
+  | 'getNumHeaders'
+  | 'getOptions'
+  | 'getRanges'
+  | 'getTransposeRowsAndColumns'
+  | 'modify';
+
+export class EmbeddedChartApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.EmbeddedChart, EmbeddedChartMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,
@@ -101,7 +125,37 @@ export function chartModelOf(x: unknown): ChartModel | undefined {
   return x instanceof EmbeddedChartApi ? x.model : undefined;
 }
 
-export class EmbeddedChartBuilderApi implements Facade {
+/** The EmbeddedChartBuilder methods implemented here (signatures checked against @types/google-apps-script). */
+type EmbeddedChartBuilderMethods =
+  | 'addRange'
+  | 'asAreaChart'
+  | 'asBarChart'
+  | 'asColumnChart'
+  | 'asComboChart'
+  | 'asHistogramChart'
+  | 'asLineChart'
+  | 'asPieChart'
+  | 'asScatterChart'
+  | 'asTableChart'
+  | 'build'
+  | 'clearRanges'
+  | 'getChartType'
+  | 'getContainer'
+  | 'getRanges'
+  | 'removeRange'
+  | 'setChartType'
+  | 'setHiddenDimensionStrategy'
+  | 'setMergeStrategy'
+  | 'setNumHeaders'
+  | 'setOption'
+  | 'setPosition'
+  | 'setTransposeRowsAndColumns';
+
+export class EmbeddedChartBuilderApi
+  implements
+    Facade,
+    Pick<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, EmbeddedChartBuilderMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,
@@ -197,32 +251,36 @@ export class EmbeddedChartBuilderApi implements Facade {
   }
 
   // The typed builders (asColumnChart() …) are this same builder with the type set.
-  asAreaChart(): GasBuilder {
-    return this.as('AREA');
+  asAreaChart(): GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder {
+    return this.as('AREA') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder;
   }
-  asBarChart(): GasBuilder {
-    return this.as('BAR');
+  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
+    return this.as('BAR') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder;
   }
-  asColumnChart(): GasBuilder {
-    return this.as('COLUMN');
+  asColumnChart(): GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder {
+    return this.as('COLUMN') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder;
   }
-  asComboChart(): GasBuilder {
-    return this.as('COMBO');
+  asComboChart(): GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder {
+    return this.as('COMBO') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder;
   }
-  asHistogramChart(): GasBuilder {
-    return this.as('HISTOGRAM');
+  asHistogramChart(): GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder {
+    return this.as(
+      'HISTOGRAM',
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder;
   }
-  asLineChart(): GasBuilder {
-    return this.as('LINE');
+  asLineChart(): GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder {
+    return this.as('LINE') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder;
   }
-  asPieChart(): GasBuilder {
-    return this.as('PIE');
+  asPieChart(): GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder {
+    return this.as('PIE') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder;
   }
-  asScatterChart(): GasBuilder {
-    return this.as('SCATTER');
+  asScatterChart(): GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder {
+    return this.as(
+      'SCATTER',
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder;
   }
-  asTableChart(): GasBuilder {
-    return this.as('TABLE');
+  asTableChart(): GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder {
+    return this.as('TABLE') as unknown as GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder;
   }
 
   // Conveniences of the typed builders, recorded as options.
@@ -295,10 +353,7 @@ export class EmbeddedChartBuilderApi implements Facade {
 }
 
 export function makeChartBuilder(env: Env, model: ChartModel): GasBuilder {
-  return env.wrap(
-    new EmbeddedChartBuilderApi(env, model),
-    'EmbeddedChartBuilder',
-  ) as unknown as GasBuilder;
+  return env.wrap(new EmbeddedChartBuilderApi(env, model), 'EmbeddedChartBuilder');
 }
 
 /**

@@ -43,7 +43,20 @@ function copyRule(m: CfRuleModel): CfRuleModel {
   };
 }
 
-class BooleanConditionApi implements Facade {
+/** The BooleanCondition methods implemented here (signatures checked against @types/google-apps-script). */
+type BooleanConditionMethods =
+  | 'getBackground'
+  | 'getBold'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getFontColor'
+  | 'getItalic'
+  | 'getStrikethrough'
+  | 'getUnderline';
+
+class BooleanConditionApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, BooleanConditionMethods>
+{
   self: unknown;
   constructor(private readonly c: BooleanRule) {}
   getBackground(): string | null {
@@ -72,7 +85,21 @@ class BooleanConditionApi implements Facade {
   }
 }
 
-class GradientConditionApi implements Facade {
+/** The GradientCondition methods implemented here (signatures checked against @types/google-apps-script). */
+type GradientConditionMethods =
+  | 'getMaxColor'
+  | 'getMaxType'
+  | 'getMaxValue'
+  | 'getMidColor'
+  | 'getMidType'
+  | 'getMidValue'
+  | 'getMinColor'
+  | 'getMinType'
+  | 'getMinValue';
+
+class GradientConditionApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.GradientCondition, GradientConditionMethods>
+{
   self: unknown;
   constructor(private readonly g: GradientRule) {}
   private point(p: GradientPoint | undefined): { color: string; type: unknown; value: string } {
@@ -107,7 +134,15 @@ class GradientConditionApi implements Facade {
   }
 }
 
-export class ConditionalFormatRuleApi implements Facade {
+/** The ConditionalFormatRule methods implemented here (signatures checked against @types/google-apps-script). */
+type ConditionalFormatRuleMethods =
+  'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges';
+
+export class ConditionalFormatRuleApi
+  implements
+    Facade,
+    Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, ConditionalFormatRuleMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,
@@ -142,7 +177,54 @@ export function cfModelOf(x: unknown): CfRuleModel | undefined {
   return x instanceof ConditionalFormatRuleApi ? copyRule(x.model) : undefined;
 }
 
-export class ConditionalFormatRuleBuilderApi implements Facade {
+/** The ConditionalFormatRuleBuilder methods implemented here (signatures checked against @types/google-apps-script). */
+type ConditionalFormatRuleBuilderMethods =
+  | 'build'
+  | 'copy'
+  | 'getBooleanCondition'
+  | 'getGradientCondition'
+  | 'getRanges'
+  | 'setBackground'
+  | 'setBold'
+  | 'setFontColor'
+  | 'setGradientMaxpoint'
+  | 'setGradientMaxpointWithValue'
+  | 'setGradientMidpointWithValue'
+  | 'setGradientMinpoint'
+  | 'setGradientMinpointWithValue'
+  | 'setItalic'
+  | 'setRanges'
+  | 'setStrikethrough'
+  | 'setUnderline'
+  | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
+  | 'whenDateAfter'
+  | 'whenDateBefore'
+  | 'whenDateEqualTo'
+  | 'whenFormulaSatisfied'
+  | 'whenNumberBetween'
+  | 'whenNumberEqualTo'
+  | 'whenNumberGreaterThan'
+  | 'whenNumberGreaterThanOrEqualTo'
+  | 'whenNumberLessThan'
+  | 'whenNumberLessThanOrEqualTo'
+  | 'whenNumberNotBetween'
+  | 'whenNumberNotEqualTo'
+  | 'whenTextContains'
+  | 'whenTextDoesNotContain'
+  | 'whenTextEndsWith'
+  | 'whenTextEqualTo'
+  | 'whenTextStartsWith'
+  | 'withCriteria';
+
+export class ConditionalFormatRuleBuilderApi
+  implements
+    Facade,
+    Pick<
+      GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      ConditionalFormatRuleBuilderMethods
+    >
+{
   self: unknown;
   private ranges: Anchor[] = [];
   private criteria: BooleanCriteria | undefined;

@@ -5,7 +5,12 @@ import { makeRange, rangeModelOf } from './range';
 
 type GasNamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 
-class NamedRangeApi implements Facade {
+/** The NamedRange methods implemented here (signatures checked against @types/google-apps-script). */
+type NamedRangeMethods = 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange';
+
+class NamedRangeApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.NamedRange, NamedRangeMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,

@@ -23,7 +23,33 @@ function emailOf(x: unknown): string {
   throw badParameters(`${P}.addEditor`, [x]);
 }
 
-export class ProtectionApi implements Facade {
+/** The Protection methods implemented here (signatures checked against @types/google-apps-script). */
+type ProtectionMethods =
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getRangeName'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setNamedRange'
+  | 'setRange'
+  | 'setRangeName'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly';
+
+export class ProtectionApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.Protection, ProtectionMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,

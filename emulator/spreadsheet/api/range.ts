@@ -74,7 +74,111 @@ export function checkedRect(
   return rect;
 }
 
-export class RangeApi implements Facade {
+/** The Range methods implemented here (signatures checked against @types/google-apps-script). */
+type RangeMethods =
+  | 'activate'
+  | 'activateAsCurrentCell'
+  | 'breakApart'
+  | 'canEdit'
+  | 'check'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'copyTo'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontColor'
+  | 'getFontColors'
+  | 'getFontFamily'
+  | 'getFontLine'
+  | 'getFontSize'
+  | 'getFontSizes'
+  | 'getFontStyle'
+  | 'getFontStyles'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getHorizontalAlignment'
+  | 'getHorizontalAlignments'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMergedRanges'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getRowIndex'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getVerticalAlignment'
+  | 'getWidth'
+  | 'getWrap'
+  | 'getWraps'
+  | 'insertCheckboxes'
+  | 'isBlank'
+  | 'isChecked'
+  | 'isEndColumnBounded'
+  | 'isEndRowBounded'
+  | 'isPartOfMerge'
+  | 'isStartColumnBounded'
+  | 'isStartRowBounded'
+  | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'moveTo'
+  | 'offset'
+  | 'protect'
+  | 'removeCheckboxes'
+  | 'setBackground'
+  | 'setBackgroundRGB'
+  | 'setBackgrounds'
+  | 'setBorder'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontColor'
+  | 'setFontColors'
+  | 'setFontFamily'
+  | 'setFontLine'
+  | 'setFontSize'
+  | 'setFontStyle'
+  | 'setFontStyles'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setHorizontalAlignments'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setVerticalAlignment'
+  | 'setWrap'
+  | 'setWrapStrategy'
+  | 'setWraps'
+  | 'sort'
+  | 'trimWhitespace'
+  | 'uncheck';
+
+export class RangeApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   self: unknown;
 
   constructor(
@@ -407,11 +511,11 @@ export class RangeApi implements Facade {
       data.map((l) => l.map((c) => this.color(c))),
     );
   }
-  getFontWeight(): string {
-    return String(this.styleGet('fontWeight')[0]?.[0]);
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return String(this.styleGet('fontWeight')[0]?.[0]) as GoogleAppsScript.Spreadsheet.FontWeight;
   }
-  getFontWeights(): string[][] {
-    return this.styleGet('fontWeight') as string[][];
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.styleGet('fontWeight') as GoogleAppsScript.Spreadsheet.FontWeight[][];
   }
   setFontWeight(fontWeight: string | null): GasRange {
     return this.styleSet('setFontWeight', 'fontWeight', this.fill(fontWeight));
@@ -419,11 +523,11 @@ export class RangeApi implements Facade {
   setFontWeights(fontWeights: (string | null)[][]): GasRange {
     return this.styleSet('setFontWeights', 'fontWeight', this.grid('setFontWeights', fontWeights));
   }
-  getFontStyle(): string {
-    return String(this.styleGet('fontStyle')[0]?.[0]);
+  getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
+    return String(this.styleGet('fontStyle')[0]?.[0]) as GoogleAppsScript.Spreadsheet.FontStyle;
   }
-  getFontStyles(): string[][] {
-    return this.styleGet('fontStyle') as string[][];
+  getFontStyles(): GoogleAppsScript.Spreadsheet.FontStyle[][] {
+    return this.styleGet('fontStyle') as GoogleAppsScript.Spreadsheet.FontStyle[][];
   }
   setFontStyle(fontStyle: string | null): GasRange {
     return this.styleSet('setFontStyle', 'fontStyle', this.fill(fontStyle));
@@ -431,8 +535,8 @@ export class RangeApi implements Facade {
   setFontStyles(fontStyles: (string | null)[][]): GasRange {
     return this.styleSet('setFontStyles', 'fontStyle', this.grid('setFontStyles', fontStyles));
   }
-  getFontLine(): string {
-    return String(this.styleGet('fontLine')[0]?.[0]);
+  getFontLine(): GoogleAppsScript.Spreadsheet.FontLine {
+    return String(this.styleGet('fontLine')[0]?.[0]) as GoogleAppsScript.Spreadsheet.FontLine;
   }
   setFontLine(fontLine: string | null): GasRange {
     return this.styleSet('setFontLine', 'fontLine', this.fill(fontLine));
@@ -759,11 +863,40 @@ export class RangeApi implements Facade {
 
   /**
    * Copies values, formulas and formats to the block of the same size at `destination`'s
-   * top-left ({contentsOnly} or {formatOnly} limit what). Formula text is copied as it is.
+   * top-left. `{contentsOnly}` / `{formatOnly}` or a CopyPasteType (PASTE_VALUES: values only,
+   * PASTE_FORMAT: formats, PASTE_FORMULA: contents, others: everything) limit what. Formula
+   * text is copied as it is (Sheets would shift relative references). Transposing is not
+   * emulated.
    */
-  copyTo(destination: GasRange, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+  copyTo(destination: GasRange, how?: unknown, transposed?: boolean): void {
+    if (transposed)
+      throw new Error('Emulator: Range.copyTo with transposed = true is not implemented');
     const dest = this.target('copyTo', destination);
-    this.paste(this.snapshot(), dest, !options?.formatOnly, !options?.contentsOnly);
+    let contents = true;
+    let formats = true;
+    let valuesOnly = false;
+    if (typeof how === 'string') {
+      valuesOnly = how === 'PASTE_VALUES';
+      contents = how !== 'PASTE_FORMAT' && how !== 'PASTE_DATA_VALIDATION';
+      formats = how === 'PASTE_NORMAL' || how === 'PASTE_NO_BORDERS' || how === 'PASTE_FORMAT';
+    } else if (how !== null && typeof how === 'object') {
+      const o = how as { contentsOnly?: boolean; formatOnly?: boolean };
+      contents = !o.formatOnly;
+      formats = !o.contentsOnly;
+    }
+    const snap = this.snapshot();
+    if (valuesOnly) {
+      this.wb.recalc();
+      snap.forEach((line, i) => {
+        line.forEach((x, j) => {
+          const r = this.rect.r1 - 1 + i;
+          const c = this.rect.c1 - 1 + j;
+          x.v = this.sheet.values.get(r, c);
+          x.f = undefined;
+        });
+      });
+    }
+    this.paste(snap, dest, contents, formats);
   }
 
   /** Cuts and pastes: everything moves to `target`; the cells left behind are cleared. */

@@ -23,7 +23,68 @@ export function makeSpreadsheet(env: Env): GasSpreadsheet {
   return env.wrap(new SpreadsheetApi(env), 'Spreadsheet') as unknown as GasSpreadsheet;
 }
 
-export class SpreadsheetApi implements Facade {
+/** The Spreadsheet methods implemented here (signatures checked against @types/google-apps-script). */
+type SpreadsheetMethods =
+  | 'addEditor'
+  | 'addEditors'
+  | 'appendRow'
+  | 'deleteActiveSheet'
+  | 'deleteColumns'
+  | 'deleteRows'
+  | 'deleteSheet'
+  | 'duplicateActiveSheet'
+  | 'getActiveCell'
+  | 'getActiveRange'
+  | 'getActiveSheet'
+  | 'getColumnWidth'
+  | 'getCurrentCell'
+  | 'getDataRange'
+  | 'getEditors'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getId'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getName'
+  | 'getNamedRanges'
+  | 'getNumSheets'
+  | 'getOwner'
+  | 'getProtections'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'getSelection'
+  | 'getSheetById'
+  | 'getSheetByName'
+  | 'getSheetValues'
+  | 'getSheets'
+  | 'getSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'getUrl'
+  | 'getViewers'
+  | 'insertColumnsAfter'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'insertSheet'
+  | 'moveActiveSheet'
+  | 'removeEditor'
+  | 'removeNamedRange'
+  | 'rename'
+  | 'renameActiveSheet'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'setActiveSheet'
+  | 'setColumnWidth'
+  | 'setCurrentCell'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setNamedRange'
+  | 'setSpreadsheetLocale'
+  | 'setSpreadsheetTimeZone'
+  | 'toast';
+
+export class SpreadsheetApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods>
+{
   self: unknown;
   constructor(private readonly env: Env) {}
 
@@ -223,7 +284,7 @@ export class SpreadsheetApi implements Facade {
     if (rect.r2 > sheet.maxRows || rect.c2 > sheet.maxColumns) throw new Error(MSG.outsideSheet);
     return makeRange(this.env, sheet, rect, openRows, openCols);
   }
-  getActiveRange(): GasRange | null {
+  getActiveRange(): GasRange {
     const sel = this.wb.selectionOf(this.env.user);
     return makeRange(this.env, sel.sheet, sel.rect);
   }
@@ -244,7 +305,7 @@ export class SpreadsheetApi implements Facade {
     const { row, col } = sel.current;
     return makeRange(this.env, sel.sheet, { r1: row, c1: col, r2: row, c2: col });
   }
-  getCurrentCell(): GasRange | null {
+  getCurrentCell(): GasRange {
     return this.getActiveCell();
   }
   setCurrentCell(cell: GasRange): GasRange {
@@ -364,7 +425,12 @@ export class SpreadsheetApi implements Facade {
   }
 }
 
-class SelectionApi implements Facade {
+/** The Selection methods implemented here (signatures checked against @types/google-apps-script). */
+type SelectionMethods = 'getActiveRange' | 'getActiveSheet' | 'getCurrentCell';
+
+class SelectionApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.Selection, SelectionMethods>
+{
   self: unknown;
   constructor(private readonly env: Env) {}
   getActiveSheet(): GasSheet {

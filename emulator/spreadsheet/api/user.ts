@@ -1,7 +1,10 @@
 /** Base.User: an email address (the only thing the emulator knows about a user). */
 import type { Env, Facade } from './env';
 
-class UserApi implements Facade {
+/** The User methods implemented here (signatures checked against @types/google-apps-script). */
+type UserMethods = 'getEmail' | 'getUserLoginId';
+
+class UserApi implements Facade, Pick<GoogleAppsScript.Base.User, UserMethods> {
   self: unknown;
   constructor(private readonly email: string) {}
   getEmail(): string {

@@ -32,7 +32,13 @@ function readArg(env: Env, v: unknown): unknown {
   return v;
 }
 
-export class DataValidationApi implements Facade {
+/** The DataValidation methods implemented here (signatures checked against @types/google-apps-script). */
+type DataValidationMethods =
+  'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
+
+export class DataValidationApi
+  implements Facade, Pick<GoogleAppsScript.Spreadsheet.DataValidation, DataValidationMethods>
+{
   self: unknown;
   constructor(
     private readonly env: Env,
@@ -44,8 +50,9 @@ export class DataValidationApi implements Facade {
   getCriteriaValues(): unknown[] {
     return this.rule.args.map((a) => readArg(this.env, a));
   }
-  getHelpText(): string | null {
-    return this.rule.helpText;
+  /** null when no help text was set (the typings say string). */
+  getHelpText(): string {
+    return this.rule.helpText as string;
   }
   getAllowInvalid(): boolean {
     return this.rule.allowInvalid;
@@ -56,7 +63,7 @@ export class DataValidationApi implements Facade {
 }
 
 export function makeDataValidation(env: Env, rule: ValidationRule): GasRule {
-  return env.wrap(new DataValidationApi(env, rule), 'DataValidation') as unknown as GasRule;
+  return env.wrap(new DataValidationApi(env, rule), 'DataValidation');
 }
 
 /** The rule behind a DataValidation this emulator built. */
@@ -64,7 +71,48 @@ export function validationModelOf(x: unknown): ValidationRule | undefined {
   return x instanceof DataValidationApi ? x.rule : undefined;
 }
 
-export class DataValidationBuilderApi implements Facade {
+/** The DataValidationBuilder methods implemented here (signatures checked against @types/google-apps-script). */
+type DataValidationBuilderMethods =
+  | 'build'
+  | 'copy'
+  | 'getAllowInvalid'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireDateAfter'
+  | 'requireDateBefore'
+  | 'requireDateBetween'
+  | 'requireDateEqualTo'
+  | 'requireDateNotBetween'
+  | 'requireDateOnOrAfter'
+  | 'requireDateOnOrBefore'
+  | 'requireFormulaSatisfied'
+  | 'requireNumberBetween'
+  | 'requireNumberEqualTo'
+  | 'requireNumberGreaterThan'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireNumberLessThan'
+  | 'requireNumberLessThanOrEqualTo'
+  | 'requireNumberNotBetween'
+  | 'requireNumberNotEqualTo'
+  | 'requireTextContains'
+  | 'requireTextDoesNotContain'
+  | 'requireTextEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'withCriteria';
+
+export class DataValidationBuilderApi
+  implements
+    Facade,
+    Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, DataValidationBuilderMethods>
+{
   self: unknown;
   private criteria: ValidationCriteria | undefined;
   private args: unknown[] = [];
