@@ -1,0 +1,12 @@
+/** The allocation optimiser: constrained 0/1 portfolio selection (see problem.ts and solve.ts). */
+export * from './problem';
+export {
+  solveAllocation,
+  relativeGap,
+  type AllocationResult,
+  type AllocationStatus,
+  type SolveOptions,
+} from './solve';
+export type { Reason } from './explain';
+export type { Conflict } from './conflict';
+export { buildModel, isFeasible, violations, type Model, type Row } from './rows';

@@ -1,0 +1,183 @@
+/**
+ * A selection being built or improved by the primal heuristics: which projects are in, the
+ * activity of every row, and moves that keep dependencies whole (adding a project adds what it
+ * needs; removing one removes what needs it).
+ */
+import { rowTolerance, type Model } from './rows';
+
+export class SelectionState {
+  readonly sel: Uint8Array;
+  readonly act: Float64Array;
+  value = 0;
+  private readonly tolHi: Float64Array;
+  private readonly tolLo: Float64Array;
+  private readonly delta: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly rowList: Int32Array;
+  private readonly seen: Int32Array;
+  private epoch = 0;
+  private seenEpoch = 0;
+
+  /** `lo`/`hi`: per-project bounds (1 = must be in, 0 = must be out). */
+  constructor(
+    readonly model: Model,
+    readonly lo: Uint8Array,
+    readonly hi: Uint8Array,
+  ) {
+    const m = model.rows.length;
+    this.sel = new Uint8Array(model.n);
+    this.act = new Float64Array(m);
+    this.delta = new Float64Array(m);
+    this.stamp = new Int32Array(m);
+    this.rowList = new Int32Array(m);
+    this.seen = new Int32Array(model.n);
+    this.tolHi = Float64Array.from(model.rows, (r) => rowTolerance(r, r.hi));
+    this.tolLo = Float64Array.from(model.rows, (r) => rowTolerance(r, r.lo));
+  }
+
+  /** Replaces the selection (activities recomputed). */
+  set(selected: ArrayLike<number | boolean>): void {
+    this.sel.fill(0);
+    this.act.fill(0);
+    this.value = 0;
+    const add: number[] = [];
+    for (let j = 0; j < this.model.n; j++) if (selected[j]) add.push(j);
+    this.apply(add, []);
+  }
+
+  /** j plus every project it needs, transitively, that is not selected; null if one must stay out. */
+  addClosure(j: number): number[] | null {
+    const out: number[] = [];
+    const mark = ++this.seenEpoch;
+    const stack = [j];
+    this.seen[j] = mark;
+    while (stack.length > 0) {
+      const k = stack.pop() as number;
+      if (this.sel[k]) continue;
+      if (!this.hi[k]) return null;
+      out.push(k);
+      for (const q of this.model.needs[k] as number[]) {
+        if (this.seen[q] !== mark) {
+          this.seen[q] = mark;
+          stack.push(q);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** k plus every selected project that needs it, transitively; null if one must stay in. */
+  removeClosure(k: number): number[] | null {
+    const out: number[] = [];
+    const mark = ++this.seenEpoch;
+    const stack = [k];
+    this.seen[k] = mark;
+    while (stack.length > 0) {
+      const j = stack.pop() as number;
+      if (!this.sel[j]) continue;
+      if (this.lo[j]) return null;
+      out.push(j);
+      for (const p of this.model.neededBy[j] as number[]) {
+        if (this.seen[p] !== mark) {
+          this.seen[p] = mark;
+          stack.push(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Σ value over a set of projects. */
+  valueOf(js: readonly number[]): number {
+    let s = 0;
+    for (const j of js) s += (this.model.problem.projects[j] as { value: number }).value;
+    return s;
+  }
+
+  /** Accumulates the row changes of a move; returns how many rows it touches (in rowList). */
+  private accumulate(add: readonly number[], remove: readonly number[]): number {
+    const e = ++this.epoch;
+    let nr = 0;
+    const { colRows, colVals } = this.model;
+    const visit = (j: number, sign: number): void => {
+      const rs = colRows[j] as Int32Array;
+      const vs = colVals[j] as Float64Array;
+      for (let t = 0; t < rs.length; t++) {
+        const i = rs[t] as number;
+        if (this.stamp[i] !== e) {
+          this.stamp[i] = e;
+          this.delta[i] = 0;
+          this.rowList[nr++] = i;
+        }
+        this.delta[i] = (this.delta[i] as number) + sign * (vs[t] as number);
+      }
+    };
+    for (const j of add) visit(j, 1);
+    for (const j of remove) visit(j, -1);
+    return nr;
+  }
+
+  /**
+   * True when the move keeps every touched row at or below its upper bound and does not move
+   * a row further below its lower bound (so a feasible selection stays feasible, and a
+   * selection short of a minimum share may still grow towards it).
+   */
+  fits(add: readonly number[], remove: readonly number[]): boolean {
+    const nr = this.accumulate(add, remove);
+    const rows = this.model.rows;
+    for (let t = 0; t < nr; t++) {
+      const i = this.rowList[t] as number;
+      const dlt = this.delta[i] as number;
+      const a = (this.act[i] as number) + dlt;
+      const r = rows[i] as { lo: number; hi: number };
+      if (dlt > 0 && a > r.hi + (this.tolHi[i] as number)) return false;
+      if (dlt < 0 && a < r.lo - (this.tolLo[i] as number)) return false;
+    }
+    return true;
+  }
+
+  /** The rows a move would push above their upper bound. */
+  overflows(add: readonly number[]): number[] {
+    const nr = this.accumulate(add, []);
+    const out: number[] = [];
+    for (let t = 0; t < nr; t++) {
+      const i = this.rowList[t] as number;
+      if (
+        (this.act[i] as number) + (this.delta[i] as number) >
+        (this.model.rows[i] as { hi: number }).hi + (this.tolHi[i] as number)
+      )
+        out.push(i);
+    }
+    return out;
+  }
+
+  apply(add: readonly number[], remove: readonly number[]): void {
+    const nr = this.accumulate(add, remove);
+    for (let t = 0; t < nr; t++) {
+      const i = this.rowList[t] as number;
+      this.act[i] = (this.act[i] as number) + (this.delta[i] as number);
+    }
+    for (const j of add) this.sel[j] = 1;
+    for (const j of remove) this.sel[j] = 0;
+    this.value += this.valueOf(add) - this.valueOf(remove);
+  }
+
+  /** True when every row holds and every bound is respected. */
+  feasible(): boolean {
+    const rows = this.model.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as { lo: number; hi: number };
+      const a = this.act[i] as number;
+      if (a > r.hi + (this.tolHi[i] as number) || a < r.lo - (this.tolLo[i] as number))
+        return false;
+    }
+    for (let j = 0; j < this.model.n; j++) {
+      if (
+        (this.sel[j] as number) < (this.lo[j] as number) ||
+        (this.sel[j] as number) > (this.hi[j] as number)
+      )
+        return false;
+    }
+    return true;
+  }
+}
