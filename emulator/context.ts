@@ -53,7 +53,14 @@ export function instrument<T extends object>(target: T, name: string, calls: Cal
     get(t, prop, receiver) {
       const value: unknown = Reflect.get(t, prop, receiver);
       if (typeof prop === 'symbol' || typeof value !== 'function' || prop === 'constructor') {
-        if (value === undefined && typeof prop === 'string' && !(prop in t) && /^[a-z]/.test(prop) && prop !== 'then' && prop !== 'toJSON') {
+        if (
+          value === undefined &&
+          typeof prop === 'string' &&
+          !(prop in t) &&
+          /^[a-z]/.test(prop) &&
+          prop !== 'then' &&
+          prop !== 'toJSON'
+        ) {
           return () => {
             throw new Error(`Emulator: ${name}.${prop} is not implemented`);
           };
