@@ -90,19 +90,24 @@ export function repair(state: SelectionState, order: readonly number[]): void {
 }
 
 /**
- * Local search until no move pays or `stop()` says so: add passes, then for each project that
- * would pay but does not fit, try removing one selected project that uses a row it overflows.
+ * Local search until no move pays or `stop()` says so: add passes, then swaps. For each of the
+ * first `maxIn` projects (in `order`) that would pay but do not fit, a swap must relieve every
+ * row the project overflows, so its candidates are the selected projects of the shortest such
+ * row worth less than the gain; the best swap that fits is made.
  */
 export function improve(
   state: SelectionState,
   order: readonly number[],
   stop: () => boolean,
+  maxIn = 400,
 ): void {
   const { model } = state;
+  const values = model.problem.projects;
   for (let round = 0; round < 50 && !stop(); round++) {
     let improved = addPass(state, order);
+    let tried = 0;
     for (const j of order) {
-      if (stop()) return;
+      if (tried >= maxIn || stop()) break;
       if (state.sel[j] || !state.hi[j]) continue;
       const c = state.addClosure(j);
       if (!c) continue;
@@ -110,13 +115,22 @@ export function improve(
       if (gain <= EPS) continue;
       const over = state.overflows(c);
       if (over.length === 0) continue;
-      // Candidates: selected projects in the first overflowing row, least value first.
-      const row = model.rows[over[0] as number] as { idx: Int32Array; val: Float64Array };
+      tried++;
+      let shortest = over[0] as number;
+      for (const i of over) {
+        if (
+          (model.rows[i] as { idx: Int32Array }).idx.length <
+          (model.rows[shortest] as { idx: Int32Array }).idx.length
+        )
+          shortest = i;
+      }
+      const row = model.rows[shortest] as { idx: Int32Array; val: Float64Array };
       let best: number[] | null = null;
       let bestGain = EPS;
       for (let t = 0; t < row.idx.length; t++) {
         const k = row.idx[t] as number;
         if (!state.sel[k] || (row.val[t] as number) <= 0) continue;
+        if (gain - (values[k] as { value: number }).value <= bestGain) continue;
         const r = state.removeClosure(k);
         if (!r) continue;
         const g = gain - state.valueOf(r);

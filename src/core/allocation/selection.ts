@@ -9,8 +9,9 @@ export class SelectionState {
   readonly sel: Uint8Array;
   readonly act: Float64Array;
   value = 0;
-  private readonly tolHi: Float64Array;
-  private readonly tolLo: Float64Array;
+  /** Row bounds widened by their tolerance. */
+  private readonly hiLim: Float64Array;
+  private readonly loLim: Float64Array;
   private readonly delta: Float64Array;
   private readonly stamp: Int32Array;
   private readonly rowList: Int32Array;
@@ -31,8 +32,8 @@ export class SelectionState {
     this.stamp = new Int32Array(m);
     this.rowList = new Int32Array(m);
     this.seen = new Int32Array(model.n);
-    this.tolHi = Float64Array.from(model.rows, (r) => rowTolerance(r, r.hi));
-    this.tolLo = Float64Array.from(model.rows, (r) => rowTolerance(r, r.lo));
+    this.hiLim = Float64Array.from(model.rows, (r) => r.hi + rowTolerance(r, r.hi));
+    this.loLim = Float64Array.from(model.rows, (r) => r.lo - rowTolerance(r, r.lo));
   }
 
   /** Replaces the selection (activities recomputed). */
@@ -99,21 +100,24 @@ export class SelectionState {
     const e = ++this.epoch;
     let nr = 0;
     const { colRows, colVals } = this.model;
-    const visit = (j: number, sign: number): void => {
-      const rs = colRows[j] as Int32Array;
-      const vs = colVals[j] as Float64Array;
-      for (let t = 0; t < rs.length; t++) {
-        const i = rs[t] as number;
-        if (this.stamp[i] !== e) {
-          this.stamp[i] = e;
-          this.delta[i] = 0;
-          this.rowList[nr++] = i;
+    const { stamp, delta, rowList } = this;
+    for (let side = 0; side < 2; side++) {
+      const list = side === 0 ? add : remove;
+      const sign = side === 0 ? 1 : -1;
+      for (const j of list) {
+        const rs = colRows[j] as Int32Array;
+        const vs = colVals[j] as Float64Array;
+        for (let t = 0; t < rs.length; t++) {
+          const i = rs[t] as number;
+          if (stamp[i] !== e) {
+            stamp[i] = e;
+            delta[i] = 0;
+            rowList[nr++] = i;
+          }
+          delta[i] = (delta[i] as number) + sign * (vs[t] as number);
         }
-        this.delta[i] = (this.delta[i] as number) + sign * (vs[t] as number);
       }
-    };
-    for (const j of add) visit(j, 1);
-    for (const j of remove) visit(j, -1);
+    }
     return nr;
   }
 
@@ -124,14 +128,13 @@ export class SelectionState {
    */
   fits(add: readonly number[], remove: readonly number[]): boolean {
     const nr = this.accumulate(add, remove);
-    const rows = this.model.rows;
+    const { rowList, delta, act, hiLim, loLim } = this;
     for (let t = 0; t < nr; t++) {
-      const i = this.rowList[t] as number;
-      const dlt = this.delta[i] as number;
-      const a = (this.act[i] as number) + dlt;
-      const r = rows[i] as { lo: number; hi: number };
-      if (dlt > 0 && a > r.hi + (this.tolHi[i] as number)) return false;
-      if (dlt < 0 && a < r.lo - (this.tolLo[i] as number)) return false;
+      const i = rowList[t] as number;
+      const dlt = delta[i] as number;
+      const a = (act[i] as number) + dlt;
+      if (dlt > 0 && a > (hiLim[i] as number)) return false;
+      if (dlt < 0 && a < (loLim[i] as number)) return false;
     }
     return true;
   }
@@ -142,10 +145,7 @@ export class SelectionState {
     const out: number[] = [];
     for (let t = 0; t < nr; t++) {
       const i = this.rowList[t] as number;
-      if (
-        (this.act[i] as number) + (this.delta[i] as number) >
-        (this.model.rows[i] as { hi: number }).hi + (this.tolHi[i] as number)
-      )
+      if ((this.act[i] as number) + (this.delta[i] as number) > (this.hiLim[i] as number))
         out.push(i);
     }
     return out;
@@ -164,12 +164,9 @@ export class SelectionState {
 
   /** True when every row holds and every bound is respected. */
   feasible(): boolean {
-    const rows = this.model.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as { lo: number; hi: number };
+    for (let i = 0; i < this.act.length; i++) {
       const a = this.act[i] as number;
-      if (a > r.hi + (this.tolHi[i] as number) || a < r.lo - (this.tolLo[i] as number))
-        return false;
+      if (a > (this.hiLim[i] as number) || a < (this.loLim[i] as number)) return false;
     }
     for (let j = 0; j < this.model.n; j++) {
       if (

@@ -68,7 +68,16 @@ export class DualSimplex {
   private readonly cand: Int32Array;
   private readonly ratio: Float64Array;
   private readonly touched: Int32Array;
+  private readonly nzRow: Int32Array;
+  /** Row-wise copy of A (CSR) for the pivot row: α = Σ_{i: ρ_i ≠ 0} ρ_i A_i. */
+  private readonly rowStart: Int32Array;
+  private readonly colIdx: Int32Array;
+  private readonly rowVals: Float64Array;
+  private readonly mark: Int32Array;
+  private epoch = 0;
   private sinceRefactor = 0;
+  /** True while `d` was computed from scratch for the current basis (no pivot since). */
+  private dualsFresh = false;
   private readonly refactorEvery: number;
 
   constructor(lp: LpData) {
@@ -101,6 +110,25 @@ export class DualSimplex {
     this.cand = new Int32Array(nt);
     this.ratio = new Float64Array(nt);
     this.touched = new Int32Array(nt);
+    this.nzRow = new Int32Array(m);
+    this.mark = new Int32Array(nt);
+    const rowStart = new Int32Array(m + 1);
+    for (const r of lp.rowIdx) rowStart[r + 1] = (rowStart[r + 1] as number) + 1;
+    for (let i = 0; i < m; i++)
+      rowStart[i + 1] = (rowStart[i + 1] as number) + (rowStart[i] as number);
+    const fill = Int32Array.from(rowStart.subarray(0, m));
+    this.colIdx = new Int32Array(lp.rowIdx.length);
+    this.rowVals = new Float64Array(lp.rowIdx.length);
+    for (let j = 0; j < n; j++) {
+      for (let k = lp.colStart[j] as number; k < (lp.colStart[j + 1] as number); k++) {
+        const r = lp.rowIdx[k] as number;
+        const at = fill[r] as number;
+        this.colIdx[at] = j;
+        this.rowVals[at] = lp.vals[k] as number;
+        fill[r] = at + 1;
+      }
+    }
+    this.rowStart = rowStart;
     this.refactorEvery = 100 + m;
     this.slackBasis();
   }
@@ -129,6 +157,7 @@ export class DualSimplex {
       this.pos[n + i] = i;
       this.status[n + i] = BASIC;
     }
+    this.dualsFresh = false;
     if (this.refactor()) return true;
     this.slackBasis();
     return false;
@@ -157,7 +186,7 @@ export class DualSimplex {
    * Also leaves fresh reduced costs in `d` (for reduced-cost fixing).
    */
   dualBound(): number {
-    this.computeDuals();
+    if (!this.dualsFresh) this.computeDuals();
     let s = 0;
     const nt = this.n + this.m;
     for (let k = 0; k < nt; k++) {
@@ -173,7 +202,7 @@ export class DualSimplex {
    * after `maxIter` pivots or when `deadline()` says so.
    */
   solve(cutoff = Infinity, maxIter = Infinity, deadline?: () => boolean): LpStatus {
-    this.computeDuals();
+    if (!this.dualsFresh) this.computeDuals();
     this.positionNonbasics();
     this.computePrimals();
     let iter = 0;
@@ -220,6 +249,7 @@ export class DualSimplex {
 
   private slackBasis(): void {
     const { n, m } = this;
+    this.dualsFresh = false;
     this.status.fill(AT_LO);
     this.pos.fill(-1);
     this.binv.fill(0);
@@ -235,6 +265,7 @@ export class DualSimplex {
 
   /** y = c_Bᵀ B⁻¹; d_j = c_j − yᵀa_j (structural), d_{n+i} = y_i (logical, column −e_i). */
   private computeDuals(): void {
+    this.dualsFresh = true;
     const { n, m, binv, y, d, c } = this;
     y.fill(0);
     for (let p = 0; p < m; p++) {
@@ -294,7 +325,7 @@ export class DualSimplex {
 
   /** x_B = B⁻¹ · (−Σ_{nonbasic} a_k x_k). */
   private computePrimals(): void {
-    const { n, m, binv, x, work, status, colStart, rowIdx, vals } = this;
+    const { n, m, x, work, status, colStart, rowIdx, vals } = this;
     work.fill(0);
     for (let j = 0; j < n; j++) {
       if (status[j] === BASIC) continue;
@@ -306,11 +337,10 @@ export class DualSimplex {
     }
     for (let i = 0; i < m; i++)
       if (status[n + i] !== BASIC) work[i] = (work[i] as number) + (x[n + i] as number);
-    for (let p = 0; p < m; p++) {
-      const off = p * m;
-      let s = 0;
-      for (let i = 0; i < m; i++) s += (binv[off + i] as number) * (work[i] as number);
-      x[this.head[p] as number] = s;
+    for (let p = 0; p < m; p++) x[this.head[p] as number] = 0;
+    for (let r = 0; r < m; r++) {
+      const wr = work[r] as number;
+      if (wr !== 0) this.addColumnTimes(r, wr);
     }
   }
 
@@ -346,35 +376,44 @@ export class DualSimplex {
     const delta = toLower ? xv - (lo[leave] as number) : xv - (hi[leave] as number);
     const off = p * m;
 
-    // Pivot row α_j = (row p of B⁻¹)·a_j for the movable nonbasic variables; breakpoints.
-    let nc = 0;
+    // Pivot row α_j = ρ·a_j with ρ = row p of B⁻¹ (nonzero only on rows whose logical is
+    // nonbasic, and its own), for the movable nonbasic variables; their breakpoints.
+    const nzp = this.nzRow;
+    let nnzp = 0;
+    for (let i2 = 0; i2 < m; i2++) if (binv[off + i2] !== 0) nzp[nnzp++] = i2;
+    const e = ++this.epoch;
+    const mark = this.mark;
+    const { rowStart, colIdx, rowVals } = this;
     let nTouched = 0;
     const touched = this.touched;
-    for (let j = 0; j < n; j++) {
-      if (status[j] === BASIC || lo[j] === hi[j]) continue;
-      let s = 0;
-      for (let k = colStart[j] as number; k < (colStart[j + 1] as number); k++)
-        s += (binv[off + (rowIdx[k] as number)] as number) * (vals[k] as number);
-      alpha[j] = s;
-      if (s === 0) continue;
-      touched[nTouched++] = j;
-      const a = toLower ? -s : s;
+    for (let t = 0; t < nnzp; t++) {
+      const r = nzp[t] as number;
+      const rho = binv[off + r] as number;
+      for (let k = rowStart[r] as number; k < (rowStart[r + 1] as number); k++) {
+        const j = colIdx[k] as number;
+        if (status[j] === BASIC || lo[j] === hi[j]) continue;
+        if (mark[j] !== e) {
+          mark[j] = e;
+          alpha[j] = 0;
+          touched[nTouched++] = j;
+        }
+        alpha[j] = (alpha[j] as number) + rho * (rowVals[k] as number);
+      }
+      const kl = n + r;
+      if (status[kl] !== BASIC && lo[kl] !== hi[kl]) {
+        mark[kl] = e;
+        alpha[kl] = -rho;
+        touched[nTouched++] = kl;
+      }
+    }
+    let nc = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t] as number;
+      const sj = alpha[j] as number;
+      const a = toLower ? -sj : sj;
       if ((status[j] === AT_LO && a > TOL_PIVOT) || (status[j] === AT_HI && a < -TOL_PIVOT)) {
         cand[nc] = j;
         ratio[nc++] = Math.max(0, (d[j] as number) / a);
-      }
-    }
-    for (let i = 0; i < m; i++) {
-      const k = n + i;
-      if (status[k] === BASIC || lo[k] === hi[k]) continue;
-      const s = -(binv[off + i] as number);
-      alpha[k] = s;
-      if (s === 0) continue;
-      touched[nTouched++] = k;
-      const a = toLower ? -s : s;
-      if ((status[k] === AT_LO && a > TOL_PIVOT) || (status[k] === AT_HI && a < -TOL_PIVOT)) {
-        cand[nc] = k;
-        ratio[nc++] = Math.max(0, (d[k] as number) / a);
       }
     }
     if (nc === 0) return 'infeasible';
@@ -419,17 +458,8 @@ export class DualSimplex {
 
     // FTran of the entering column, and a stability check against the pivot row.
     const col = this.col;
-    if (enter < n) {
-      const k0 = colStart[enter] as number;
-      const k1 = colStart[enter + 1] as number;
-      for (let q = 0; q < m; q++) {
-        const o = q * m;
-        let s = 0;
-        for (let k = k0; k < k1; k++)
-          s += (binv[o + (rowIdx[k] as number)] as number) * (vals[k] as number);
-        col[q] = s;
-      }
-    } else {
+    if (enter < n) this.ftran(enter, col);
+    else {
       const r = enter - n;
       for (let q = 0; q < m; q++) col[q] = -(binv[q * m + r] as number);
     }
@@ -470,14 +500,9 @@ export class DualSimplex {
           u[j - n] = (u[j - n] as number) - dx;
         }
       }
-      const nz: number[] = [];
-      for (let r = 0; r < m; r++) if (u[r] !== 0) nz.push(r);
-      for (let q = 0; q < m; q++) {
-        const o = q * m;
-        let s = 0;
-        for (const r of nz) s += (binv[o + r] as number) * (u[r] as number);
-        const hq = this.head[q] as number;
-        x[hq] = (x[hq] as number) - s;
+      for (let r = 0; r < m; r++) {
+        const ur = u[r] as number;
+        if (ur !== 0) this.addColumnTimes(r, -ur);
       }
     }
 
@@ -496,10 +521,13 @@ export class DualSimplex {
     status[leave] = toLower || lo[leave] === hi[leave] ? AT_LO : AT_HI;
     status[enter] = BASIC;
 
-    // Basis update of the explicit inverse, with exact steepest-edge weights.
+    // Basis update of the explicit inverse: row p /= pivot; row q −= col_q · row p, touching
+    // only the nonzeros of row p (few while the basis is mostly logical). Steepest-edge weights
+    // follow exactly: ‖q'‖² = ‖q‖² − 2 col_q (q·p') + col_q² ‖p'‖².
     const w = this.w;
     let np = 0;
-    for (let i2 = 0; i2 < m; i2++) {
+    for (let t = 0; t < nnzp; t++) {
+      const i2 = nzp[t] as number;
       const v = (binv[off + i2] as number) / piv;
       binv[off + i2] = v;
       np += v * v;
@@ -510,20 +538,64 @@ export class DualSimplex {
       const f = col[q] as number;
       if (f === 0) continue;
       const o = q * m;
-      let s = 0;
-      for (let i2 = 0; i2 < m; i2++) {
-        const v = (binv[o + i2] as number) - f * (binv[off + i2] as number);
-        binv[o + i2] = v;
-        s += v * v;
+      let dot = 0;
+      for (let t = 0; t < nnzp; t++) {
+        const i2 = nzp[t] as number;
+        const bp = binv[off + i2] as number;
+        const bq = binv[o + i2] as number;
+        dot += bq * bp;
+        binv[o + i2] = bq - f * bp;
       }
-      w[q] = Math.max(s, 1e-12);
+      w[q] = Math.max((w[q] as number) - 2 * f * dot + f * f * np, 1e-12);
+    }
+    if (enter >= n) {
+      // A logical entering at p makes column (enter − n) of B⁻¹ exactly −e_p.
+      const r = enter - n;
+      for (let q = 0; q < m; q++) binv[q * m + r] = 0;
+      binv[off + r] = -1;
     }
     this.head[p] = enter;
     this.pos[enter] = p;
     this.pos[leave] = -1;
     this.sinceRefactor++;
     this.pivots++;
+    this.dualsFresh = false;
     return 'ok';
+  }
+
+  /**
+   * out = B⁻¹ a_j. Column r of B⁻¹ is −e_{pos(r)} when row r's logical is basic, so those
+   * entries cost O(1); only rows with a nonbasic logical need a full column.
+   */
+  private ftran(j: number, out: Float64Array): void {
+    const { n, m, binv, pos, colStart, rowIdx, vals } = this;
+    out.fill(0);
+    for (let k = colStart[j] as number; k < (colStart[j + 1] as number); k++) {
+      const r = rowIdx[k] as number;
+      const a = vals[k] as number;
+      const pl = pos[n + r] as number;
+      if (pl >= 0) out[pl] = (out[pl] as number) - a;
+      else
+        for (let q = 0; q < m; q++) out[q] = (out[q] as number) + a * (binv[q * m + r] as number);
+    }
+  }
+
+  /** x_B += f · (column r of B⁻¹), exploiting unit columns as in ftran. */
+  private addColumnTimes(r: number, f: number): void {
+    const { n, m, binv, x, head } = this;
+    const pl = this.pos[n + r] as number;
+    if (pl >= 0) {
+      const hq = head[pl] as number;
+      x[hq] = (x[hq] as number) - f;
+      return;
+    }
+    for (let q = 0; q < m; q++) {
+      const b = binv[q * m + r] as number;
+      if (b !== 0) {
+        const hq = head[q] as number;
+        x[hq] = (x[hq] as number) + f * b;
+      }
+    }
   }
 
   /**
@@ -533,6 +605,7 @@ export class DualSimplex {
    * K is singular.
    */
   private refactor(): boolean {
+    this.dualsFresh = false;
     const { n, m, head, binv, colStart, rowIdx, vals } = this;
     const structPos: number[] = [];
     const logicalPos = new Int32Array(m).fill(-1);
