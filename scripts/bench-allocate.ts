@@ -76,7 +76,7 @@ export function parseMknap(text: string): { problem: AllocationProblem; optimum:
           name: `constraint ${r + 2}`,
           subject: `constraint ${r + 2}`,
           unit: '',
-          limitName: 'capacity',
+          kind: 'capacity',
           limit: caps[r + 1] as number,
           use: w.flatMap((a, j) => (a > 0 ? [[j, a] as [number, number]] : [])),
         })),
@@ -151,7 +151,7 @@ export function portfolioInstance(n: number, seed: number): AllocationProblem {
         name: `${skill} capacity in ${period}`,
         subject: `${skill} in ${period}`,
         unit: 'h',
-        limitName: 'capacity',
+        kind: 'capacity' as const,
         limit: Math.round(total / 2),
         use,
       };

@@ -18,7 +18,7 @@ const se = (limit: number, use: [number, number][]): Resource => ({
   name: 'SE capacity in 2027-03',
   subject: 'SE in 2027-03',
   unit: 'h',
-  limitName: 'capacity',
+  kind: 'capacity',
   limit,
   use,
 });
@@ -103,7 +103,7 @@ describe('infeasible problems name the conflict', () => {
       ['SE capacity in 2027-03', 'min share of Type T'].sort(),
     );
     expect(r.conflict?.message).toBe(
-      'these cannot all hold: SE capacity in 2027-03 50 h; min share of Type T (50% of the budget = 50)',
+      'these cannot all hold: SE capacity in 2027-03 (50 h); min share of Type T (50% of the budget = 50)',
     );
   });
 

@@ -47,7 +47,7 @@ export function arbProblem(o: ArbOptions): fc.Arbitrary<AllocationProblem> {
         name: fc.constant(`R${k + 1} capacity`),
         subject: fc.constant(`R${k + 1}`),
         unit: fc.constant('h'),
-        limitName: fc.constant('capacity'),
+        kind: fc.constant('capacity' as const),
         limit: fc.integer({ min: 0, max: 80 }),
         use: fc
           .array(fc.tuple(index, fc.integer({ min: 1, max: 40 })), { maxLength: n })

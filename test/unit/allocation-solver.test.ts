@@ -108,7 +108,7 @@ describe('solveAllocation: limits', () => {
           name: 'SE capacity in 2027-03',
           subject: 'SE in 2027-03',
           unit: 'h',
-          limitName: 'capacity',
+          kind: 'capacity',
           limit: 400,
           use: projects.map((_, j) => [j, 20 + ((j * 29) % 31)] as [number, number]),
         },

@@ -168,8 +168,11 @@ function limitConflict(
   if (row.kind === 'budget') {
     message = `${who} cost ${formatAmount(use)} but the budget is ${formatAmount(row.hi)}`;
   } else if (row.kind === 'resource') {
-    const r = p.resources[row.source] as { subject: string; unit: string; limitName: string };
-    message = `${who} ${plural ? 'need' : 'needs'} ${withUnit(use, r.unit)} of ${r.subject} but ${r.limitName} is ${withUnit(row.hi, r.unit)}`;
+    const r = p.resources[row.source] as { subject: string; unit: string; kind: string };
+    message =
+      r.kind === 'budget'
+        ? `${who} cost ${formatAmount(use)} in ${r.subject} but the budget for ${r.subject} is ${formatAmount(row.hi)}`
+        : `${who} ${plural ? 'need' : 'needs'} ${withUnit(use, r.unit)} of ${r.subject} but capacity is ${withUnit(row.hi, r.unit)}`;
   } else {
     const b = p.balance[row.source] as { group: string; maxShare: number };
     message = `${who} cost ${formatAmount(use)} in ${b.group}, above its max share (${formatShare(b.maxShare)} of the budget = ${formatAmount(row.hi)})`;
@@ -245,10 +248,10 @@ function deletionFilter(
     if (r.kind === 'min share') {
       const b = p.balance[r.source] as { minShare: number };
       parts.push(`${r.name} (${formatShare(b.minShare)} of the budget = ${formatAmount(r.lo)})`);
-    } else if (r.kind === 'budget') parts.push(`budget ${formatAmount(r.hi)}`);
+    } else if (r.kind === 'budget') parts.push(`budget (${formatAmount(r.hi)})`);
     else if (r.kind === 'resource') {
       const res = p.resources[r.source] as { unit: string; name: string };
-      parts.push(`${res.name} ${withUnit(r.hi, res.unit)}`);
+      parts.push(`${res.name} (${withUnit(r.hi, res.unit)})`);
     } else parts.push(r.name);
   });
   if (outs.length > 0) constraints.unshift('forced out');

@@ -10,3 +10,12 @@ export {
 export type { Reason } from './explain';
 export type { Conflict } from './conflict';
 export { buildModel, isFeasible, violations, type Model, type Row } from './rows';
+export {
+  portfolioProblem,
+  objectiveValue,
+  monthsBetween,
+  type AllocationSettings,
+  type BalanceSetting,
+  type ObjectiveKind,
+  type PortfolioProblem,
+} from './from-model';

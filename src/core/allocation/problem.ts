@@ -31,8 +31,12 @@ export interface Resource {
   readonly subject: string;
   /** Unit after amounts, e.g. "h"; "" for none. */
   readonly unit: string;
-  /** What the limit is called: "capacity" for "… but capacity is 120 h", or "budget". */
-  readonly limitName: string;
+  /**
+   * 'capacity' (hours or any other resource: "need 160 h of SE in 2027-03 but capacity is
+   * 120 h") or 'budget' (money of a period: "cost 12,000 in 2027-03 but the budget for
+   * 2027-03 is 10,000").
+   */
+  readonly kind: 'capacity' | 'budget';
   readonly limit: number;
   /** [project index, amount ≥ 0]; a project appears at most once. */
   readonly use: readonly (readonly [number, number])[];
