@@ -10,6 +10,7 @@ export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
 export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
+export { ALLOCATE, FRONTIER } from './functions/allocate';
 
 /** Simple trigger: adds the menu. May run in AuthMode.NONE, so it only builds the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
