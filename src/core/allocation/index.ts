@@ -7,8 +7,8 @@ export {
   type AllocationStatus,
   type SolveOptions,
 } from './solve';
-export type { Reason } from './explain';
-export type { Conflict } from './conflict';
+export { explain, type Reason } from './explain';
+export { findConflict, type Conflict } from './conflict';
 export { buildModel, isFeasible, violations, type Model, type Row } from './rows';
 export {
   portfolioProblem,
