@@ -13,7 +13,10 @@
  *   fixed at its bound — globally from the root LP each time the incumbent improves, locally
  *   for the subtree at every node.
  * - Primal heuristics: LP-guided greedy (projects ordered by LP value, then by value per
- *   dual-priced use) followed by local search, at the root and every few nodes.
+ *   dual-priced use) followed by local search, at the root and every few nodes; at the root
+ *   also RINS — a small branch and bound over the variables where the LP point and the
+ *   incumbent disagree.
+ * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
  * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
  */
 import { DualSimplex, type LpData } from './simplex';
@@ -21,12 +24,15 @@ import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
 import { separateCovers, type Cut } from './cuts';
+import { propagate } from './propagate';
 
 export interface BranchOptions {
   readonly deadline: () => boolean;
   readonly nodeLimit: number;
   /** Stop when (bound − value) ≤ relGap·|value|. */
   readonly relGap: number;
+  /** Run the sub-MIP heuristic (RINS) at the root (default true; off inside it). */
+  readonly subMip?: boolean;
 }
 
 export interface BranchOutcome {
@@ -346,6 +352,37 @@ export function branchAndBound(
     }
   };
 
+  /**
+   * RINS: fix the variables where the LP point and the incumbent agree, and search the rest
+   * with a small branch and bound (no sub-MIP inside). True when it improved the incumbent.
+   */
+  const rins = (lpX: ArrayLike<number>): boolean => {
+    const inc = incumbent;
+    if (opts.subMip === false || inc === null) return false;
+    const lo = Uint8Array.from(glo);
+    const hi = Uint8Array.from(ghi);
+    let free = 0;
+    for (let j = 0; j < n; j++) {
+      if (glo[j] === ghi[j]) continue;
+      const v = inc[j] as number;
+      if (Math.abs((lpX[j] as number) - v) < INT_TOL) {
+        lo[j] = v;
+        hi[j] = v;
+      } else free++;
+    }
+    if (free === 0) return false;
+    const b = propagate(model, lo, hi);
+    if (b.infeasible) return false;
+    const sub = branchAndBound(model, b.lo, b.hi, inc, {
+      deadline: opts.deadline,
+      nodeLimit: 500,
+      relGap: 0,
+      subMip: false,
+    });
+    if (sub.incumbent === null || sub.value <= incValue) return false;
+    return offer(sub.incumbent, sub.value);
+  };
+
   const pruneAt = (bound: number): boolean => {
     if (incumbent === null) return false;
     if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
@@ -504,6 +541,8 @@ export function branchAndBound(
       // LP-guided heuristic with the duals as row prices.
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), rootX);
       globalFixing();
+      if (rins(rootX)) globalFixing();
+      if (pruneAt(bound)) continue;
     }
     if (nFrac === 0) {
       const sel = Uint8Array.from({ length: n }, (_, j) => ((x[j] as number) > 0.5 ? 1 : 0));
