@@ -7,8 +7,9 @@
  *   incumbent (cutoff).
  * - Search: dive (the up branch first) until a leaf, then continue from the open node with the
  *   best bound ("best-first with plunging").
- * - Branching: pseudocosts (average bound loss per unit of fractionality, learnt from solved
- *   children), most-fractional until they are known.
+ * - Branching: reliability branching — pseudocosts (average bound loss per unit of
+ *   fractionality, learnt from solved children), with the best candidates whose pseudocosts are
+ *   not yet known strong-branched (20 dual pivots per child from a saved basis).
  * - Reduced-cost fixing: a nonbasic variable whose reduced cost exceeds bound − incumbent is
  *   fixed at its bound — globally from the root LP each time the incumbent improves, locally
  *   for the subtree at every node.
@@ -16,14 +17,15 @@
  *   dual-priced use) followed by local search, at the root and every few nodes; at the root
  *   also RINS — a small branch and bound over the variables where the LP point and the
  *   incumbent disagree.
- * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
+ * - Root cuts: lifted cover inequalities and Gomory mixed-integer cuts (cuts.ts), in rounds
+ *   while they raise the bound.
  * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
  */
 import { DualSimplex, type LpData } from './simplex';
 import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
-import { separateCovers, type Cut } from './cuts';
+import { gomoryCuts, separateCovers, type Cut } from './cuts';
 import { propagate } from './propagate';
 
 export interface BranchOptions {
@@ -61,6 +63,9 @@ interface Node {
 }
 
 const INT_TOL = 1e-6;
+/** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
+const STRONG_CANDIDATES = 8;
+const STRONG_PIVOTS = 20;
 
 interface Lp {
   readonly data: LpData;
@@ -147,8 +152,10 @@ function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
     let big = 0;
     for (const v of c.val) big = Math.max(big, Math.abs(v));
     const s = 1 / big;
+    let minAct = 0;
+    for (const v of c.val) minAct += Math.min(0, v);
     scale.push(s);
-    rLo.push(-1);
+    rLo.push(minAct * s - 1);
     rHi.push(c.hi * s);
     for (let t = 0; t < c.idx.length; t++)
       (cols[c.idx[t] as number] as [number, number][]).push([m + k, (c.val[t] as number) * s]);
@@ -229,6 +236,11 @@ class Pseudocosts {
       this.downTot += unitLoss;
       this.downCount++;
     }
+  }
+
+  /** True once both directions of j have been observed. */
+  reliable(j: number): boolean {
+    return (this.downN[j] as number) > 0 && (this.upN[j] as number) > 0;
   }
 
   score(j: number, f: number): number {
@@ -485,6 +497,7 @@ export function branchAndBound(
       let rounds = 0;
       let cutsAdded = 0;
       let infeasibleWithCuts = false;
+      const firstBound = bound;
       while (
         rounds++ < 50 &&
         !opts.deadline() &&
@@ -492,6 +505,7 @@ export function branchAndBound(
         !pruneAt(bound)
       ) {
         const cuts = separateCovers(model, curLo, curHi, lp.x, 50);
+        if (rounds <= 5) cuts.push(...gomoryCuts(lp, lpModel.data, lp.x, 20));
         if (cuts.length === 0) break;
         cutsAdded += cuts.length;
         lpModel = withCuts(lpModel, cuts);
@@ -512,11 +526,7 @@ export function branchAndBound(
         const nb = Math.min(bound, -lp.dualBound() * valueScale);
         const gain = bound - nb;
         bound = nb;
-        if (
-          gain <= 1e-3 * (bound - (incumbent === null ? bound : incValue)) ||
-          gain <= 1e-9 * Math.abs(bound)
-        )
-          break;
+        if (gain <= 0.02 * (firstBound - bound) || gain <= 1e-9 * Math.abs(bound)) break;
       }
       if (infeasibleWithCuts) continue;
     }
@@ -568,17 +578,75 @@ export function branchAndBound(
       }
     }
 
-    // Branching variable: best pseudocost product, most fractional while unknown.
+    // Branching variable: reliability branching. Candidates ranked by pseudocost product; the
+    // best few whose pseudocosts are still unreliable are strong-branched (a few dual simplex
+    // pivots on each child from this node's basis), which also fixes a variable whose child
+    // cannot beat the incumbent, and prunes the node when both children cannot.
+    const cands: { j: number; f: number; score: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const fj = x[j] as number;
+      if (fj <= INT_TOL || fj >= 1 - INT_TOL) continue;
+      cands.push({ j, f: fj, score: pc.score(j, fj) });
+    }
+    cands.sort((a, b) => b.score - a.score || a.j - b.j);
+    const fixedHere = new Set<number>();
+    let nodeDead = false;
+    const top = cands.slice(0, STRONG_CANDIDATES).filter((c) => !pc.reliable(c.j));
+    if (top.length > 0) {
+      const cutoffNow = incumbent === null ? Infinity : -(incValue / valueScale);
+      lp.save();
+      const childBound = (j: number, v: number): number => {
+        lp.setBounds(j, v, v);
+        const st = lp.solve(cutoffNow, STRONG_PIVOTS, opts.deadline);
+        const b =
+          st === 'infeasible' || st === 'cutoff'
+            ? -Infinity
+            : -(st === 'optimal' ? lp.dualBound() : lp.objective()) * valueScale;
+        lp.restore();
+        return b;
+      };
+      for (const c of top) {
+        const bd = Math.min(bound, childBound(c.j, 0));
+        const bu = Math.min(bound, childBound(c.j, 1));
+        const deadDown = bd === -Infinity || pruneAt(bd);
+        const deadUp = bu === -Infinity || pruneAt(bu);
+        if (deadDown && deadUp) {
+          nodeDead = true;
+          break;
+        }
+        if (deadDown || deadUp) {
+          fixes.push(c.j * 2 + (deadDown ? 1 : 0));
+          fixedHere.add(c.j);
+          continue;
+        }
+        pc.record(c.j, false, (bound - bd) / c.f);
+        pc.record(c.j, true, (bound - bu) / (1 - c.f));
+        c.score = Math.max(bound - bd, 1e-9) * Math.max(bound - bu, 1e-9);
+      }
+      for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
+    }
+    if (nodeDead) continue;
     let bestJ = -1;
     let bestScore = -Infinity;
-    for (let j = 0; j < n; j++) {
-      const f = x[j] as number;
-      if (f <= INT_TOL || f >= 1 - INT_TOL) continue;
-      const score = pc.score(j, f);
-      if (score > bestScore) {
-        bestScore = score;
-        bestJ = j;
+    for (const c of cands) {
+      if (fixedHere.has(c.j)) continue;
+      if (c.score > bestScore) {
+        bestScore = c.score;
+        bestJ = c.j;
       }
+    }
+    if (bestJ < 0) {
+      // Strong branching fixed every candidate: re-solve this node with the fixes.
+      current = {
+        parent: node,
+        fixes: Int32Array.from(fixes),
+        bound,
+        depth: node.depth + 1,
+        branchVar: -1,
+        branchFrac: 0,
+        up: false,
+      };
+      continue;
     }
     const f = x[bestJ] as number;
     const base = Int32Array.from(fixes);

@@ -76,6 +76,21 @@ export class DualSimplex {
   private readonly mark: Int32Array;
   private epoch = 0;
   private sinceRefactor = 0;
+  private saved:
+    | {
+        x: Float64Array;
+        d: Float64Array;
+        lo: Float64Array;
+        hi: Float64Array;
+        status: Uint8Array;
+        head: Int32Array;
+        pos: Int32Array;
+        binv: Float64Array;
+        w: Float64Array;
+        sinceRefactor: number;
+        dualsFresh: boolean;
+      }
+    | undefined;
   /** True while `d` was computed from scratch for the current basis (no pivot since). */
   private dualsFresh = false;
   private readonly refactorEvery: number;
@@ -161,6 +176,94 @@ export class DualSimplex {
     if (this.refactor()) return true;
     this.slackBasis();
     return false;
+  }
+
+  /** Saves the whole solver state (basis, inverse, values, bounds) for restore(). */
+  save(): void {
+    const sv = (this.saved ??= {
+      x: new Float64Array(this.x.length),
+      d: new Float64Array(this.d.length),
+      lo: new Float64Array(this.lo.length),
+      hi: new Float64Array(this.hi.length),
+      status: new Uint8Array(this.status.length),
+      head: new Int32Array(this.head.length),
+      pos: new Int32Array(this.pos.length),
+      binv: new Float64Array(this.binv.length),
+      w: new Float64Array(this.w.length),
+      sinceRefactor: 0,
+      dualsFresh: false,
+    });
+    sv.x.set(this.x);
+    sv.d.set(this.d);
+    sv.lo.set(this.lo);
+    sv.hi.set(this.hi);
+    sv.status.set(this.status);
+    sv.head.set(this.head);
+    sv.pos.set(this.pos);
+    sv.binv.set(this.binv);
+    sv.w.set(this.w);
+    sv.sinceRefactor = this.sinceRefactor;
+    sv.dualsFresh = this.dualsFresh;
+  }
+
+  /** Returns to the state of the last save(). */
+  restore(): void {
+    const sv = this.saved;
+    if (!sv) return;
+    this.x.set(sv.x);
+    this.d.set(sv.d);
+    this.lo.set(sv.lo);
+    this.hi.set(sv.hi);
+    this.status.set(sv.status);
+    this.head.set(sv.head);
+    this.pos.set(sv.pos);
+    this.binv.set(sv.binv);
+    this.w.set(sv.w);
+    this.sinceRefactor = sv.sinceRefactor;
+    this.dualsFresh = sv.dualsFresh;
+  }
+
+  /** The basis position of variable k, or −1 when it is nonbasic. */
+  positionOf(k: number): number {
+    return this.pos[k] as number;
+  }
+
+  /** True when nonbasic variable k sits at its upper bound. */
+  atUpper(k: number): boolean {
+    return this.status[k] === AT_HI;
+  }
+
+  /**
+   * Row p of the simplex tableau: out[k] = (B⁻¹ a_k)_p for every nonbasic variable k with a
+   * nonzero entry (structurals through the row-wise copy of A, logical n+i = −(B⁻¹)_{p,i});
+   * returns those k. With it, z_{B(p)} + Σ_k out[k]·z_k = 0.
+   */
+  tableauRow(p: number, out: Float64Array): number[] {
+    const { n, m, binv, status, rowStart, colIdx, rowVals } = this;
+    const off = p * m;
+    const e = ++this.epoch;
+    const mark = this.mark;
+    const list: number[] = [];
+    for (let r = 0; r < m; r++) {
+      const rho = binv[off + r] as number;
+      if (rho === 0) continue;
+      for (let k = rowStart[r] as number; k < (rowStart[r + 1] as number); k++) {
+        const j = colIdx[k] as number;
+        if (status[j] === BASIC) continue;
+        if (mark[j] !== e) {
+          mark[j] = e;
+          out[j] = 0;
+          list.push(j);
+        }
+        out[j] = (out[j] as number) + rho * (rowVals[k] as number);
+      }
+      if (status[n + r] !== BASIC) {
+        mark[n + r] = e;
+        out[n + r] = -rho;
+        list.push(n + r);
+      }
+    }
+    return list;
   }
 
   /** Sets the bounds of structural column j (takes effect at the next solve). */
