@@ -252,177 +252,160 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
   const open = projects.filter((p) => isOpen(p.status)).length;
 
   const kpi = (
-    label: string,
-    unit: KpiUnit,
-    formula: string,
-    value: number | null,
-    inputs: { label: string; value: number }[],
-    counted: number,
-    missing: number,
-    reason: string,
+    k: Omit<Kpi, 'reason' | 'inputs' | 'missing'> & Partial<Kpi> & { why?: string },
   ): Kpi => ({
-    label,
-    unit,
-    formula,
-    value,
-    inputs,
-    counted,
-    missing,
-    reason: value === null ? reason : null,
+    label: k.label,
+    unit: k.unit,
+    formula: k.formula,
+    value: k.value,
+    inputs: k.inputs ?? [],
+    counted: k.counted,
+    missing: k.missing ?? 0,
+    reason: k.value === null ? (k.why ?? 'No data.') : null,
   });
+  const noBudget = 'No budget is set: add the budget available to Settings.';
 
   const budgetRemaining = budget === null ? null : budget - cost.total;
   const kpis: Record<KpiKey, Kpi> = {
-    budgetCommitted: kpi(
-      'Budget committed',
-      'money',
-      `Σ Cost ${scope}`,
-      cost.total,
-      [],
-      cost.counted,
-      cost.missing,
-      '',
-    ),
-    budgetAvailable: kpi(
-      'Budget available',
-      'money',
-      'the budget available, as set in Settings',
-      budget,
-      [],
-      0,
-      0,
-      'No budget is set: add the budget available to Settings.',
-    ),
-    budgetRemaining: kpi(
-      'Budget remaining',
-      'money',
-      'Budget available − Budget committed',
-      budgetRemaining,
-      budget === null
-        ? []
-        : [
-            { label: 'Budget available', value: budget },
-            { label: 'Budget committed', value: cost.total },
-          ],
-      cost.counted,
-      cost.missing,
-      'No budget is set: add the budget available to Settings.',
-    ),
-    budgetUsed: kpi(
-      'Budget used',
-      'percent',
-      'Budget committed ÷ Budget available',
-      budget === null ? null : div(cost.total, budget),
-      budget === null
-        ? []
-        : [
-            { label: 'Budget committed', value: cost.total },
-            { label: 'Budget available', value: budget },
-          ],
-      cost.counted,
-      cost.missing,
-      budget === null
-        ? 'No budget is set: add the budget available to Settings.'
-        : 'The budget available is 0.',
-    ),
-    expectedRevenue: kpi(
-      'Expected revenue',
-      'money',
-      `Σ Expected revenue ${scope}`,
-      revenue.total,
-      [],
-      revenue.counted,
-      revenue.missing,
-      '',
-    ),
-    riskAdjustedValue: kpi(
-      'Risk-adjusted value',
-      'money',
-      `Σ Expected revenue × Confidence ${scope}`,
-      riskAdjusted.total,
-      [],
-      riskAdjusted.counted,
-      riskAdjusted.missing,
-      '',
-    ),
-    realisedRoi: kpi(
-      'Realised ROI',
-      'percent',
-      'Σ Revenue won ÷ Σ Actual cost − 1, over projects with both',
-      wonOverCost.b === 0 ? null : wonOverCost.a / wonOverCost.b - 1,
-      [
+    budgetCommitted: kpi({
+      label: 'Budget committed',
+      unit: 'money',
+      formula: `Σ Cost ${scope}`,
+      value: cost.total,
+      counted: cost.counted,
+      missing: cost.missing,
+    }),
+    budgetAvailable: kpi({
+      label: 'Budget available',
+      unit: 'money',
+      formula: 'the budget available, as set in Settings',
+      value: budget,
+      counted: 0,
+      why: noBudget,
+    }),
+    budgetRemaining: kpi({
+      label: 'Budget remaining',
+      unit: 'money',
+      formula: 'Budget available − Budget committed',
+      value: budgetRemaining,
+      inputs:
+        budget === null
+          ? []
+          : [
+              { label: 'Budget available', value: budget },
+              { label: 'Budget committed', value: cost.total },
+            ],
+      counted: cost.counted,
+      missing: cost.missing,
+      why: noBudget,
+    }),
+    budgetUsed: kpi({
+      label: 'Budget used',
+      unit: 'percent',
+      formula: 'Budget committed ÷ Budget available',
+      value: budget === null ? null : div(cost.total, budget),
+      inputs:
+        budget === null
+          ? []
+          : [
+              { label: 'Budget committed', value: cost.total },
+              { label: 'Budget available', value: budget },
+            ],
+      counted: cost.counted,
+      missing: cost.missing,
+      why: budget === null ? noBudget : 'The budget available is 0.',
+    }),
+    expectedRevenue: kpi({
+      label: 'Expected revenue',
+      unit: 'money',
+      formula: `Σ Expected revenue ${scope}`,
+      value: revenue.total,
+      counted: revenue.counted,
+      missing: revenue.missing,
+    }),
+    riskAdjustedValue: kpi({
+      label: 'Risk-adjusted value',
+      unit: 'money',
+      formula: `Σ Expected revenue × Confidence ${scope}`,
+      value: riskAdjusted.total,
+      counted: riskAdjusted.counted,
+      missing: riskAdjusted.missing,
+    }),
+    realisedRoi: kpi({
+      label: 'Realised ROI',
+      unit: 'percent',
+      formula: 'Σ Revenue won ÷ Σ Actual cost − 1, over projects with both',
+      value: wonOverCost.b === 0 ? null : wonOverCost.a / wonOverCost.b - 1,
+      inputs: [
         { label: 'Σ Revenue won', value: wonOverCost.a },
         { label: 'Σ Actual cost', value: wonOverCost.b },
       ],
-      wonOverCost.counted,
-      wonOverCost.missing,
-      wonOverCost.counted === 0
-        ? 'No project has both Revenue won and Actual cost.'
-        : 'Σ Actual cost is 0.',
-    ),
-    pipelinePerCost: kpi(
-      'Pipeline per unit cost',
-      'ratio',
-      'Σ Pipeline generated ÷ Σ Actual cost, over projects with both',
-      div(pipeOverCost.a, pipeOverCost.b),
-      [
+      counted: wonOverCost.counted,
+      missing: wonOverCost.missing,
+      why:
+        wonOverCost.counted === 0
+          ? 'No project has both Revenue won and Actual cost.'
+          : 'Σ Actual cost is 0.',
+    }),
+    pipelinePerCost: kpi({
+      label: 'Pipeline per unit cost',
+      unit: 'ratio',
+      formula: 'Σ Pipeline generated ÷ Σ Actual cost, over projects with both',
+      value: div(pipeOverCost.a, pipeOverCost.b),
+      inputs: [
         { label: 'Σ Pipeline generated', value: pipeOverCost.a },
         { label: 'Σ Actual cost', value: pipeOverCost.b },
       ],
-      pipeOverCost.counted,
-      pipeOverCost.missing,
-      pipeOverCost.counted === 0
-        ? 'No project has both Pipeline generated and Actual cost.'
-        : 'Σ Actual cost is 0.',
-    ),
-    winRate: kpi(
-      'Win rate',
-      'percent',
-      'Σ Deals won ÷ (Σ Deals won + Σ Deals lost)',
-      div(won, won + lost),
-      [
+      counted: pipeOverCost.counted,
+      missing: pipeOverCost.missing,
+      why:
+        pipeOverCost.counted === 0
+          ? 'No project has both Pipeline generated and Actual cost.'
+          : 'Σ Actual cost is 0.',
+    }),
+    winRate: kpi({
+      label: 'Win rate',
+      unit: 'percent',
+      formula: 'Σ Deals won ÷ (Σ Deals won + Σ Deals lost)',
+      value: div(won, won + lost),
+      inputs: [
         { label: 'Σ Deals won', value: won },
         { label: 'Σ Deals lost', value: lost },
       ],
-      dealProjects,
-      0,
-      'No deals won or lost are recorded.',
-    ),
-    forecastAccuracy: kpi(
-      'Forecast accuracy',
-      'percent',
-      'Σ Revenue won ÷ Σ Expected revenue, over projects with both',
-      div(wonOverExpected.a, wonOverExpected.b),
-      [
+      counted: dealProjects,
+      why: 'No deals won or lost are recorded.',
+    }),
+    forecastAccuracy: kpi({
+      label: 'Forecast accuracy',
+      unit: 'percent',
+      formula: 'Σ Revenue won ÷ Σ Expected revenue, over projects with both',
+      value: div(wonOverExpected.a, wonOverExpected.b),
+      inputs: [
         { label: 'Σ Revenue won', value: wonOverExpected.a },
         { label: 'Σ Expected revenue', value: wonOverExpected.b },
       ],
-      wonOverExpected.counted,
-      wonOverExpected.missing,
-      wonOverExpected.counted === 0
-        ? 'No project has both Revenue won and Expected revenue.'
-        : 'Σ Expected revenue is 0.',
-    ),
-    staleProjects: kpi(
-      'Stale projects',
-      'count',
-      `open projects with no Last update for ${staleDays} days or more on ${today}`,
-      tracksUpdates ? stale.length : null,
-      [],
-      tracksUpdates ? open : 0,
-      0,
-      'No project has a Last update date, so staleness cannot be judged.',
-    ),
-    overdueProjects: kpi(
-      'Overdue projects',
-      'count',
-      `open projects (not Done, Rejected or Stopped) whose End is before ${today}`,
-      overdue.length,
-      [],
-      open,
-      0,
-      '',
-    ),
+      counted: wonOverExpected.counted,
+      missing: wonOverExpected.missing,
+      why:
+        wonOverExpected.counted === 0
+          ? 'No project has both Revenue won and Expected revenue.'
+          : 'Σ Expected revenue is 0.',
+    }),
+    staleProjects: kpi({
+      label: 'Stale projects',
+      unit: 'count',
+      formula: `open projects with no Last update for ${staleDays} days or more on ${today}`,
+      value: tracksUpdates ? stale.length : null,
+      counted: tracksUpdates ? open : 0,
+      why: 'No project has a Last update date, so staleness cannot be judged.',
+    }),
+    overdueProjects: kpi({
+      label: 'Overdue projects',
+      unit: 'count',
+      formula: `open projects (not Done, Rejected or Stopped) whose End is before ${today}`,
+      value: overdue.length,
+      counted: open,
+    }),
   };
 
   return {

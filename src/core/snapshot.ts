@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { matchKey } from './keys';
+import { lazy } from './lazy';
 import { PROJECT_STATUSES, type IsoDate, type Project, type ProjectStatus } from './model';
 
 export interface Snapshot {
@@ -52,28 +53,32 @@ export const SNAPSHOT_COLUMNS: readonly {
   { key: 'lastUpdate', header: 'Last update' },
 ];
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const optionalNumber = z.nullable(z.number());
-
-/** A History row once the sheet layer has turned cells into values (dates as ISO text, blanks as null). */
-export const SnapshotSchema = z.object({
-  date: isoDate,
-  id: z.string().check(z.minLength(1)),
-  name: z.string(),
-  owner: z.string(),
-  status: z.nullable(z.enum(PROJECT_STATUSES)),
-  score: optionalNumber,
-  rank: optionalNumber,
-  selected: z.nullable(z.boolean()),
-  cost: optionalNumber,
-  expectedRevenue: optionalNumber,
-  end: z.nullable(isoDate),
-  actualCost: optionalNumber,
-  pipelineGenerated: optionalNumber,
-  revenueWon: optionalNumber,
-  dealsWon: optionalNumber,
-  dealsLost: optionalNumber,
-  lastUpdate: z.nullable(isoDate),
+/**
+ * The schema of a History row once the sheet layer has turned cells into values (dates as ISO
+ * text, blanks as null). Built on first use (see lazy.ts).
+ */
+export const snapshotSchema = lazy(() => {
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+  const optionalNumber = z.nullable(z.number());
+  return z.object({
+    date: isoDate,
+    id: z.string().check(z.minLength(1)),
+    name: z.string(),
+    owner: z.string(),
+    status: z.nullable(z.enum(PROJECT_STATUSES)),
+    score: optionalNumber,
+    rank: optionalNumber,
+    selected: z.nullable(z.boolean()),
+    cost: optionalNumber,
+    expectedRevenue: optionalNumber,
+    end: z.nullable(isoDate),
+    actualCost: optionalNumber,
+    pipelineGenerated: optionalNumber,
+    revenueWon: optionalNumber,
+    dealsWon: optionalNumber,
+    dealsLost: optionalNumber,
+    lastUpdate: z.nullable(isoDate),
+  });
 });
 
 /** Today's snapshot: one row per project, in sheet order. */

@@ -6,7 +6,7 @@ import { reviewDiff } from '../../../src/core/review';
 import {
   mergeSnapshot,
   previousSnapshot,
-  SnapshotSchema,
+  snapshotSchema,
   takeSnapshot,
   type Snapshot,
 } from '../../../src/core/snapshot';
@@ -195,9 +195,9 @@ describe('snapshots', () => {
       dealsLost: null,
       lastUpdate: '2027-01-15',
     });
-    for (const s of [...feb, ...mar]) expect(SnapshotSchema.safeParse(s).success).toBe(true);
-    expect(SnapshotSchema.safeParse({ ...feb[0], date: '01/02/2027' }).success).toBe(false);
-    expect(SnapshotSchema.safeParse({ ...feb[0], status: 'Maybe' }).success).toBe(false);
+    for (const s of [...feb, ...mar]) expect(snapshotSchema().safeParse(s).success).toBe(true);
+    expect(snapshotSchema().safeParse({ ...feb[0], date: '01/02/2027' }).success).toBe(false);
+    expect(snapshotSchema().safeParse({ ...feb[0], status: 'Maybe' }).success).toBe(false);
   });
 
   it('merges today into history: same date and ID replaced in place, others appended', () => {
