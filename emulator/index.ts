@@ -1,0 +1,28 @@
+/**
+ * The emulator's public API. The services half (this branch): the runtime and the services; the
+ * spreadsheet half (emulator/spreadsheet: Workbook, createSpreadsheetApp, createChartsService) is
+ * added here when the two are merged.
+ */
+export {
+  Emulator,
+  UnknownFunctionError,
+  UserSession,
+  type ConcurrentOptions,
+  type ConcurrentRun,
+  type EmulatorOptions,
+  type ExecutionReport,
+} from './runtime';
+export {
+  APPS_SCRIPT_LIMITS,
+  type ExecutionKind,
+  type Limits,
+  type SpreadsheetBackend,
+  type WorkbookLike,
+} from './world';
+export { Clock, type ClockOptions } from './clock';
+export type { CallEvent, Pause, Point } from './rpc/schedule';
+export { CallCounter, instrument, serviceNameOf, type ExecutionContext } from './context';
+export { loadBundle, CODE_JS, type LoadedBundle } from './bundle';
+export { Button, ButtonSet, AuthMode } from './services/enums';
+export type { DialogRecord, RecordedMenu, RecordedMenuEntry, ShownHtml } from './services/ui';
+export * as messages from './services/messages';
