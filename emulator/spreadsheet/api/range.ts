@@ -3,7 +3,7 @@
  * formulas first; writes check the auth mode and protections, then go through the workbook's
  * write primitives so formulas, spills and validation stay consistent.
  */
-import { cellA1, columnLetters, contains, intersects, rectA1, type Rect } from '../a1';
+import { columnLetters, contains, intersects, rectA1, type Rect } from '../a1';
 import { normalizeColor } from '../colors';
 import { MSG } from '../messages';
 import { Anchor } from '../model/anchor';
@@ -1044,5 +1044,3 @@ export class RangeApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Range
 export function rangeModelOf(x: unknown): { sheet: SheetModel; rect: Rect } | undefined {
   return x instanceof RangeApi ? { sheet: x.sheet, rect: x.rect } : undefined;
 }
-
-export { cellA1 };
