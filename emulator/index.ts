@@ -1,6 +1,6 @@
 /**
- * The emulator's public API: the runtime and the services, and the spreadsheet half
- * (emulator/spreadsheet: Workbook, createSpreadsheetApp, createChartsService, spreadsheetBackend).
+ * The emulator's public API: the runtime and the services, the spreadsheet half
+ * (emulator/spreadsheet) and createHarness, which wires the two together.
  */
 export {
   Emulator,
@@ -25,21 +25,5 @@ export { loadBundle, CODE_JS, type LoadedBundle } from './bundle';
 export { Button, ButtonSet, AuthMode } from './services/enums';
 export type { DialogRecord, RecordedMenu, RecordedMenuEntry, ShownHtml } from './services/ui';
 export * as messages from './services/messages';
-export {
-  Workbook,
-  createSpreadsheetApp,
-  createChartsService,
-  spreadsheetBackend,
-  SPREADSHEET_MESSAGES,
-  type SpreadsheetHalf,
-  type SpreadsheetAppOptions,
-  type WorkbookOptions,
-  type Toast,
-  type CellInfo,
-  type CellValue,
-  type ChartInfo,
-  type CfInfo,
-  type ProtectionInfo,
-  type SheetInfo,
-  type DateFactory,
-} from './spreadsheet';
+export * from './spreadsheet';
+export { createHarness, spreadsheetBackend, type Harness, type HarnessOptions } from './harness';

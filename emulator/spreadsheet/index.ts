@@ -6,7 +6,6 @@ export { Workbook, type WorkbookOptions, type Toast, type UserSelection } from '
 export { createSpreadsheetApp } from './api/app';
 export type { SpreadsheetAppOptions } from './api/env';
 export { createChartsService } from './api/charts';
-export { spreadsheetBackend, type SpreadsheetHalf } from './backend';
 export { UnknownFunctionError, type CustomFunctionHost } from './formula/engine';
 export type { CellInfo, ChartInfo, CfInfo, ProtectionInfo, SheetInfo } from './inspect';
 export type { CellValue, DateFactory } from './values';

@@ -3,8 +3,8 @@
  * halves of the emulator wired as emulator/README.md says, in-process and in worker threads.
  */
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../emulator';
-import { columnLetters, spreadsheetBackend, Workbook } from '../../emulator/spreadsheet';
+import { Emulator, spreadsheetBackend } from '../../emulator';
+import { columnLetters, Workbook } from '../../emulator/spreadsheet';
 
 function wired(): { emu: Emulator; workbook: Workbook } {
   const workbook = Workbook.create({ owner: 'owner@example.com' });
