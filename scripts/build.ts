@@ -1,6 +1,7 @@
 /**
  * npm run build: bundles src/entry.ts into dist/Code.js (an IIFE for Apps Script's V8) with a
- * generated footer of top-level entry points, and copies the manifest. dist/ holds exactly what
+ * generated footer of top-level entry points, copies the manifest, and builds every sidebar into
+ * one self-contained dist/<page>.html (scripts/build-ui.ts). dist/ holds exactly what
  * `clasp push` sends.
  */
 import { build } from 'esbuild';
@@ -15,6 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPages } from './build-ui';
 import { footer, readEntryPoints } from './entry-points';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +54,7 @@ export async function buildAll(): Promise<void> {
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  await buildPages(root, dist);
 
   const files = readdirSync(dist).map(
     (f) => `${f} ${(statSync(join(dist, f)).size / 1024).toFixed(1)} KB`,
