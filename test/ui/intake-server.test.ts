@@ -141,6 +141,7 @@ describe('New project request (server side)', () => {
   it('gives two people who submit at the same moment two IDs and two rows', async () => {
     const w = world({ sample: true });
     w.emulator.as(BOB);
+    const order: string[] = [];
     const reports = await w.emulator.concurrently(
       [
         {
@@ -161,12 +162,28 @@ describe('New project request (server side)', () => {
         // would see the same last row and take the same ID.
         pauses: [
           {
+            exec: 'ana',
+            before: 'Lock.tryLock',
+            until: { exec: 'bob', reached: 'LockService.getDocumentLock' },
+          },
+          {
             exec: 'bob',
             before: 'Lock.tryLock',
             until: { exec: 'ana', reached: 'Range.setValues' },
           },
         ],
+        onCall: (e) => {
+          order.push(`${e.exec} ${e.key}`);
+        },
       },
+    );
+    // Bob asked for the lock while Ana held it, and read Intake only after her write.
+    const bobAsked = order.indexOf('bob Lock.tryLock');
+    const anaWrote = order.indexOf('ana Range.setValues');
+    expect(bobAsked).toBeGreaterThan(anaWrote);
+    expect(bobAsked).toBeLessThan(order.indexOf('ana Lock.releaseLock'));
+    expect(order.indexOf('bob Range.getValues')).toBeGreaterThan(
+      order.lastIndexOf('ana Range.setValues'),
     );
     const values = reports.map((r: ExecutionReport) => {
       if (r.error) throw r.error;

@@ -19,6 +19,13 @@ describe('two users at once', () => {
       ],
       {
         pauses: [
+          // Ana takes the lock only once Bob's execution is up (a worker thread may start late,
+          // after Ana has finished, and then there is no contention to observe).
+          {
+            exec: 'ana',
+            before: 'Lock.tryLock',
+            until: { exec: 'bob', reached: 'LockService.getDocumentLock' },
+          },
           {
             exec: 'bob',
             before: 'Lock.tryLock',

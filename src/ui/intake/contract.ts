@@ -110,6 +110,7 @@ export const intakeModelSchema = lazy(() =>
 );
 
 export type IntakeRequest = z.input<ReturnType<typeof requestSchema>>;
+export type IntakeRequestParsed = z.output<ReturnType<typeof requestSchema>>;
 export type IntakeModel = z.output<ReturnType<typeof intakeModelSchema>>;
 
 /** An intake row as the Review sidebar shows it. */
@@ -179,10 +180,7 @@ export const reviewContract = {
  * (1–5 when the criterion has none), every demand line names a known skill and a month of the
  * plan inside the project's dates and appears once, every dependency is a project ID.
  */
-export function requestIssues(
-  r: z.output<ReturnType<typeof requestSchema>>,
-  m: IntakeModel,
-): Issue[] {
+export function requestIssues(r: IntakeRequestParsed, m: IntakeModel): Issue[] {
   const issues: Issue[] = [];
   const byName = new Map(m.criteria.map((c) => [c.name, c]));
   for (const c of m.criteria) {

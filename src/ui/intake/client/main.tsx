@@ -105,11 +105,16 @@ function toRequest(d: Draft, model: IntakeModel): IntakeRequest {
   };
 }
 
-/** Every problem with the request: the schema's, then the workbook rules'. */
+/**
+ * Every problem with the request, one per field: the schema's first, then the workbook rules'
+ * (run on the draft as typed, so a bad rating shows together with a missing name).
+ */
 function check(req: IntakeRequest, model: IntakeModel): Issue[] {
   const parsed = requestSchema().safeParse(req);
-  if (!parsed.success) return toIssues(parsed.error.issues);
-  return requestIssues(parsed.data, model);
+  const issues = parsed.success ? [] : toIssues(parsed.error.issues);
+  const rules = requestIssues(parsed.success ? parsed.data : req, model);
+  const seen = new Set(issues.map((i) => i.path.join('.')));
+  return [...issues, ...rules.filter((i) => !seen.has(i.path.join('.')))];
 }
 
 function App(): JSX.Element {
@@ -387,14 +392,6 @@ function App(): JSX.Element {
           <p class="gray">The Capacity sheet lists no skills yet.</p>
         ) : (
           <>
-            {draft.demand.length > 0 && (
-              <div class="demand-head" aria-hidden="true">
-                <span>Skill</span>
-                <span>Month</span>
-                <span>Hours</span>
-                <span />
-              </div>
-            )}
             {draft.demand.map((l, i) => (
               <DemandRow
                 key={l.key}
@@ -449,44 +446,56 @@ function DemandRow(p: {
   });
   return (
     <div class="demand-line" role="group" aria-label={`Demand line ${n}`}>
-      <label class="visually-hidden" for={id('skill')}>{`Skill, line ${n}`}</label>
-      <select
-        {...a('skill')}
-        value={p.line.skill}
-        onChange={(e) => {
-          p.onChange({ skill: valueOf(e) });
-        }}
-      >
-        {p.model.skills.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <label class="visually-hidden" for={id('period')}>{`Month, line ${n}`}</label>
-      <select
-        {...a('period')}
-        value={p.line.period}
-        onChange={(e) => {
-          p.onChange({ period: valueOf(e) });
-        }}
-      >
-        {p.model.periods.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
-      </select>
-      <label class="visually-hidden" for={id('hours')}>{`Hours, line ${n}`}</label>
-      <input
-        {...a('hours')}
-        type="text"
-        inputMode="decimal"
-        value={p.line.hours}
-        onInput={(e) => {
-          p.onChange({ hours: valueOf(e) });
-        }}
-      />
+      <div class="cell skill">
+        <label for={id('skill')}>
+          Skill<span class="visually-hidden">{`, line ${n}`}</span>
+        </label>
+        <select
+          {...a('skill')}
+          value={p.line.skill}
+          onChange={(e) => {
+            p.onChange({ skill: valueOf(e) });
+          }}
+        >
+          {p.model.skills.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="cell month">
+        <label for={id('period')}>
+          Month<span class="visually-hidden">{`, line ${n}`}</span>
+        </label>
+        <select
+          {...a('period')}
+          value={p.line.period}
+          onChange={(e) => {
+            p.onChange({ period: valueOf(e) });
+          }}
+        >
+          {p.model.periods.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="cell hours">
+        <label for={id('hours')}>
+          Hours<span class="visually-hidden">{`, line ${n}`}</span>
+        </label>
+        <input
+          {...a('hours')}
+          type="text"
+          inputMode="decimal"
+          value={p.line.hours}
+          onInput={(e) => {
+            p.onChange({ hours: valueOf(e) });
+          }}
+        />
+      </div>
       <button
         type="button"
         class="icon"
