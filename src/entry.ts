@@ -103,6 +103,11 @@ export function menuReviewIntake(): void {
   page('intake-review');
 }
 
+/** Menu: Scoring model… (weights, directions, framework, the pairwise workshop, live preview). */
+export function menuScoringModel(): void {
+  page('scoring-model');
+}
+
 /**
  * Every sidebar's server calls arrive here, from google.script.run: `method` is
  * "<page>.<name>", `payload` the JSON input. Returns an envelope { ok, value | error } (see

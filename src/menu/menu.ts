@@ -15,6 +15,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Set up workbook', fn: 'menuSetup' },
   { caption: 'Load sample portfolio', fn: 'menuLoadSample' },
   'separator',
+  { caption: 'Scoring model…', fn: 'menuScoringModel' },
   { caption: 'Score & rank', fn: 'menuScore' },
   { caption: 'Check capacity', fn: 'menuCapacity' },
   { caption: 'Find overlaps', fn: 'menuOverlaps' },

@@ -3,6 +3,13 @@
  * (case- and space-insensitive); unknown rows are kept and ignored; a blank value means the default.
  */
 import * as z from 'zod/mini';
+import {
+  FRAMEWORK_INPUTS,
+  FRAMEWORK_NAMES,
+  FRAMEWORKS,
+  parseFrameworkColumns,
+  type FrameworkKind,
+} from '../core/framework-score';
 import { lazy } from '../core/lazy';
 import type { CellValue } from './cell-parsers';
 import { looseNumber } from './cell-parsers';
@@ -17,6 +24,10 @@ export const ENGINES = ['Portfolio Pilot', 'Google solver'] as const;
 
 export interface Settings {
   readonly weightsFrom: (typeof WEIGHT_SOURCES)[number];
+  /** How Score & rank scores: weighted criteria (default), RICE, ICE or WSJF. */
+  readonly framework: FrameworkKind;
+  /** For RICE/ICE/WSJF: each input's Projects header, e.g. { reach: "Customer reach" }. */
+  readonly frameworkColumns: Readonly<Record<string, string>>;
   /** Total budget for Optimise portfolio; null = not set. */
   readonly budget: number | null;
   readonly objective: (typeof OBJECTIVES)[number];
@@ -61,6 +72,31 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     notes:
       'Criteria sheet: the Weight column. Pairwise (AHP): weights derived from the Pairwise sheet.',
     parse: choice(WEIGHT_SOURCES),
+  },
+  {
+    name: 'Scoring framework',
+    key: 'framework',
+    default: 'Weighted',
+    choices: Object.values(FRAMEWORK_NAMES),
+    notes:
+      'How Score & rank scores: Weighted (the Criteria sheet), RICE, ICE or WSJF (their inputs: Framework columns). The Scoring model sidebar sets it.',
+    parse: (v) => FRAMEWORKS.find((k) => headerKey(FRAMEWORK_NAMES[k]) === headerKey(String(v))),
+  },
+  {
+    name: 'Framework columns',
+    key: 'frameworkColumns',
+    default: '',
+    notes:
+      'For RICE, ICE or WSJF: the Projects column of each input, e.g. "reach=Customer reach; impact=Revenue impact; confidence=Confidence; effort=Effort (person-weeks)".',
+    parse: (v) => {
+      const cols = parseFrameworkColumns(String(v));
+      const known = new Set(
+        Object.values(FRAMEWORK_INPUTS).flatMap((inputs) => inputs.map((i) => i.key)),
+      );
+      return Object.keys(cols).length > 0 && Object.keys(cols).every((k) => known.has(k))
+        ? cols
+        : undefined;
+    },
   },
   {
     name: 'Budget',
@@ -138,6 +174,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
 
 export const DEFAULT_SETTINGS: Settings = {
   weightsFrom: 'Criteria sheet',
+  framework: 'weighted',
+  frameworkColumns: {},
   budget: null,
   objective: 'Score',
   timeLimitSeconds: 20,

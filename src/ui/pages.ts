@@ -11,6 +11,7 @@ import type { DateKeyer } from '../sheets/cell-parsers';
 export const PAGES = {
   intake: 'New project request',
   'intake-review': 'Review intake',
+  'scoring-model': 'Scoring model',
 } as const;
 
 export type PageName = keyof typeof PAGES;

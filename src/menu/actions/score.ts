@@ -3,13 +3,23 @@
  * AHP weights), ranks the open ones and writes Score, Rank and Flags.
  */
 import { analyseAhp, mostInconsistentJudgement } from '../../core/ahp';
+import {
+  FRAMEWORK_INPUTS,
+  FRAMEWORK_NAMES,
+  frameworkScore,
+  scorePortfolio,
+  type FrameworkKind,
+} from '../../core/framework-score';
+import { looseNumber } from '../../sheets/cell-parsers';
+import { headerKey } from '../../sheets/headers';
+import type { Settings } from '../../sheets/settings';
 import type { CriterionDef, Project } from '../../core/model';
 import { competitionRanks } from '../../core/rank';
 import { weightedScores, type Criterion, type ValueRow } from '../../core/weighted';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { readPairwise, type CriteriaRead } from '../../sheets/model-sheets';
 import { writeOwnedColumns } from '../../sheets/owned-columns';
-import { problemsError, type Problem } from '../../sheets/problems';
+import { problemsError, SheetError, type Problem } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
 import { CRITERIA } from '../../sheets/schema';
 import { PAIRWISE_SHEET } from '../../sheets/setup';
@@ -28,6 +38,8 @@ export function scoreAndRank(ctx: ActionContext): ActionResult {
   const { settings, warnings } = settingsOf(ctx);
   const model = criteriaOf(ctx);
   let criteria: CriterionDef[] = model.criteria;
+  if (settings.framework !== 'weighted')
+    return scoreWithFramework(ctx, settings, model.criteria, warnings);
   let ahp: AhpReport | null = null;
   if (settings.weightsFrom === 'Pairwise (AHP)') {
     const result = ahpWeights(ctx, model);
@@ -103,6 +115,77 @@ export function scoreAndRank(ctx: ActionContext): ActionResult {
     toast: `Scored ${read.projects.length} projects, ranked ${ranked}. Top: ${top.join(', ') || '—'}.${ahpText}${flagged ? ` ${flagged} flagged.` : ''}`,
     log: `Score, Rank, Flags for ${read.projects.length} projects (${ranked} ranked, ${flagged} flagged); weights from ${settings.weightsFrom}: ${criteria.map((c) => `${c.name} ${(c.weight * 100).toFixed(1)}%`).join(', ')}.${ahpText}`,
     warnings: notes,
+  };
+}
+
+/**
+ * Score & rank with RICE, ICE or WSJF (Settings: Scoring framework): each input is read from the
+ * Projects column that Settings "Framework columns" names (numbers, or text such as "80%"); a
+ * blank input counts as 0 and is flagged (see core/framework-score.ts).
+ */
+function scoreWithFramework(
+  ctx: ActionContext,
+  settings: Settings,
+  criteria: readonly CriterionDef[],
+  warnings: readonly string[],
+): ActionResult {
+  const kind = settings.framework as Exclude<FrameworkKind, 'weighted'>;
+  const name = FRAMEWORK_NAMES[kind];
+  const read = readProjects(projectsSheet(ctx), criteria, ctx);
+  const inputs = FRAMEWORK_INPUTS[kind];
+  const cols = inputs.map((i) => {
+    const header = settings.frameworkColumns[i.key];
+    const col = header === undefined ? undefined : read.table.byHeader.get(headerKey(header));
+    if (col === undefined)
+      throw new SheetError(
+        `${name} needs the Projects column of its input "${i.key}" (${i.label}): ${header === undefined ? 'Settings "Framework columns" names none' : `Projects has no column "${header}"`}. Set the columns in the Scoring model sidebar, or write them in Settings, e.g. "${inputs.map((x) => `${x.key}=<Projects header>`).join('; ')}".`,
+      );
+    return { key: i.key, label: i.label, col };
+  });
+  const flags = new Map(read.flags);
+  const projects = read.projects.map((p) => {
+    const row = read.table.rows[p.row - 2] ?? [];
+    const values: Record<string, number | null> = {};
+    for (const c of cols) values[c.key] = looseNumber(row[c.col]) ?? null;
+    const { missing } = frameworkScore(kind, values);
+    if (missing.length) {
+      const list = flags.get(p.row) ?? [];
+      list.push(
+        `missing ${missing.map((k) => cols.find((c) => c.key === k)?.label ?? k).join(', ')} (counts as 0)`,
+      );
+      flags.set(p.row, list);
+    }
+    return { values: [], inputs: values, open: !CLOSED_STATUSES.has(p.status ?? '') };
+  });
+  const scored = scorePortfolio(kind, projects, []);
+  const rowCount = read.table.rows.length;
+  const scoreCol: (number | string)[] = new Array<number | string>(rowCount).fill('');
+  const rankCol: (number | string)[] = new Array<number | string>(rowCount).fill('');
+  const flagCol: string[] = new Array<string>(rowCount).fill('');
+  read.projects.forEach((p, i) => {
+    const idx = p.row - 2;
+    scoreCol[idx] = Math.round((scored.scores[i] ?? 0) * 100) / 100;
+    rankCol[idx] = scored.ranks[i] ?? '';
+    flagCol[idx] = (flags.get(p.row) ?? []).join('; ');
+  });
+  writeOwnedColumns(ctx, read.table, [
+    { key: 'score', values: scoreCol, numberFormat: '#,##0.##' },
+    { key: 'rank', values: rankCol, numberFormat: '0' },
+    { key: 'flags', values: flagCol },
+  ]);
+  const ranked = scored.ranks.filter((r) => r !== null).length;
+  const flagged = flagCol.filter((f) => f !== '').length;
+  const top = read.projects.filter((_, i) => scored.ranks[i] === 1).map((p) => `${p.id} ${p.name}`);
+  const formula = cols.map((c) => `${c.label} = ${String(read.table.headers[c.col])}`).join(', ');
+  return {
+    toast: `Scored ${read.projects.length} projects with ${name}, ranked ${ranked}. Top: ${top.join(', ') || '—'}.${flagged ? ` ${flagged} flagged.` : ''}`,
+    log: `Score, Rank, Flags for ${read.projects.length} projects with ${name} (${formula}); ${ranked} ranked, ${flagged} flagged.`,
+    warnings: [
+      ...warnings,
+      ...(flagged
+        ? [`${flagged} project${flagged === 1 ? ' has' : 's have'} flags: see the Flags column.`]
+        : []),
+    ],
   };
 }
 
