@@ -67,6 +67,7 @@ export function runInProcess(world: World, inv: Invocation): Outcome {
     if (exec.killed) throw new Error(exec.limitMessage);
     return { exec, ok: true, value };
   } catch (e) {
+    if (isVmTimeout(e)) exec.killed = true;
     return { exec, ok: false, error: outcomeError(exec, e) };
   } finally {
     world.end(exec);

@@ -214,9 +214,14 @@ export class World {
     return new ExecutionRecord(this.nextId++, spec, this);
   }
 
-  /** The end of an execution: its locks are released and its waits dropped. */
+  /**
+   * The end of an execution: its locks are released and its waits dropped. An execution stopped
+   * for running too long ran at least its limit: the vm watchdog counts real time on its own
+   * timer and may fire a fraction of a real millisecond early, which a scaled clock magnifies.
+   */
   end(exec: ExecutionRecord): void {
     exec.endedAt = this.clock.now();
+    if (exec.killed) exec.endedAt = Math.max(exec.endedAt, exec.startedAt + exec.limitMs + 1);
     this.locks.forget(exec.id);
   }
 

@@ -187,6 +187,7 @@ export function runInWorker(world: World, run: WorkerRun, scheduler?: Scheduler)
       }
       if (msg.t === 'done') {
         exec.calls.merge(msg.counts);
+        if (msg.error?.name === 'Timeout') exec.killed = true;
         if (msg.ok && !exec.overLimit()) settle({ ok: true, value: msg.value });
         else
           settle({
