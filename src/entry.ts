@@ -108,6 +108,11 @@ export function menuScoringModel(): void {
   page('scoring-model');
 }
 
+/** Menu: Scenario planner… (run the optimiser, save, compare and commit scenarios). */
+export function menuScenarios(): void {
+  page('scenarios');
+}
+
 /**
  * Every sidebar's server calls arrive here, from google.script.run: `method` is
  * "<page>.<name>", `payload` the JSON input. Returns an envelope { ok, value | error } (see

@@ -19,6 +19,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Score & rank', fn: 'menuScore' },
   { caption: 'Check capacity', fn: 'menuCapacity' },
   { caption: 'Find overlaps', fn: 'menuOverlaps' },
+  { caption: 'Scenario planner…', fn: 'menuScenarios' },
   'separator',
   { caption: 'New project request…', fn: 'menuIntake' },
   { caption: 'Review intake…', fn: 'menuReviewIntake' },

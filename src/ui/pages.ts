@@ -12,6 +12,7 @@ export const PAGES = {
   intake: 'New project request',
   'intake-review': 'Review intake',
   'scoring-model': 'Scoring model',
+  scenarios: 'Scenario planner',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -6,10 +6,12 @@ import { lazy } from '../core/lazy';
 import type { Endpoint } from './bridge/server';
 import { intakeEndpoint } from './intake/server';
 import { reviewEndpoint } from './intake-review/server';
+import { plannerEndpoint } from './scenarios/server';
 import { scoringEndpoint } from './scoring-model/server';
 
 export const endpoints = lazy((): readonly Endpoint[] => [
   intakeEndpoint(),
   reviewEndpoint(),
   scoringEndpoint(),
+  plannerEndpoint(),
 ]);

@@ -1,0 +1,199 @@
+/**
+ * A planning run: the portfolio read from Projects, Demand and Capacity, the optimiser
+ * (src/core/allocation) run with the planner's budget, capacity factor, forced projects and
+ * objective, and what the sidebar shows of it — value, cost, count, status, gap, why each project
+ * is in or out, the most loaded skill-periods and the efficient frontier.
+ */
+import {
+  objectiveValue,
+  portfolioProblem,
+  solveAllocation,
+  type AllocationProblem,
+} from '../../core/allocation';
+import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
+import { readCapacity, readDemand } from '../../sheets/model-sheets';
+import { SheetError } from '../../sheets/problems';
+import { readProjects } from '../../sheets/projects';
+import { CAPACITY, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
+import { readSettings, type Settings } from '../../sheets/settings';
+import { missingSheet, type ReadOptions, type Table } from '../../sheets/table';
+import type { Objective, PlanParams, PlanResult } from './contract';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Statuses the optimiser never picks (as Optimise portfolio: see core/allocation/from-model). */
+export const CLOSED = new Set(['Done', 'Rejected', 'Stopped']);
+
+export interface PortfolioRead {
+  readonly projects: readonly Project[];
+  readonly table: Table;
+  readonly demand: readonly DemandRow[];
+  readonly capacity: readonly CapacityRow[];
+  readonly settings: Settings;
+  readonly notes: readonly string[];
+}
+
+/** Reads Projects (required), Demand and Capacity (optional: without them nothing is limited). */
+export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead {
+  const sheet = ss.getSheetByName(PROJECTS.name);
+  if (!sheet) throw missingSheet(PROJECTS);
+  const read = readProjects(sheet, [], opts);
+  const notes: string[] = [];
+  const demandSheet = ss.getSheetByName(DEMAND.name);
+  const capacitySheet = ss.getSheetByName(CAPACITY.name);
+  const demand = demandSheet ? readDemand(demandSheet, opts) : null;
+  const capacity = capacitySheet ? readCapacity(capacitySheet, opts) : null;
+  if (!demand || !capacity)
+    notes.push(
+      'Without Demand and Capacity sheets, capacity limits nothing: only the budget does.',
+    );
+  const problems = (demand?.problems.length ?? 0) + (capacity?.problems.length ?? 0);
+  if (problems)
+    notes.push(`${problems} Demand or Capacity cells could not be read and count as blank.`);
+  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
+  return {
+    projects: read.projects,
+    table: read.table,
+    demand: demand?.demand ?? [],
+    capacity: capacity?.capacity ?? [],
+    settings,
+    notes,
+  };
+}
+
+/** The budget the planner starts from: Settings' Budget, else 60% of the open projects' cost. */
+export function defaultBudget(read: PortfolioRead): number {
+  if (read.settings.budget !== null) return read.settings.budget;
+  return Math.round(0.6 * openCost(read.projects));
+}
+
+export function openCost(projects: readonly Project[]): number {
+  return projects.reduce((s, p) => s + (CLOSED.has(p.status ?? '') ? 0 : (p.cost ?? 0)), 0);
+}
+
+export function objectiveOf(settings: Settings): Objective {
+  return settings.objective === 'Expected revenue'
+    ? 'revenue'
+    : settings.objective === 'Risk-adjusted revenue'
+      ? 'risk-adjusted'
+      : 'score';
+}
+
+/** A project's value under an objective (blank counts 0, as the optimiser counts it). */
+export function valueOf(p: Project, objective: Objective): number {
+  return objectiveValue(p, objective) ?? 0;
+}
+
+export interface PlanOptions {
+  readonly timeLimitMs: number;
+  /** The frontier's budgets share this much time (default 10 s). */
+  readonly frontierMs?: number;
+  readonly frontierPoints?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Runs the optimiser: capacity limits are the Capacity sheet's hours × capacityFactor; the
+ * planner's force in/out replaces the Force column; the frontier solves the same problem for
+ * budgets spread evenly from 0 to the candidates' total cost (each from the previous answer).
+ */
+export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOptions): PlanResult {
+  const now = options.now ?? Date.now;
+  const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
+  const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
+  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
+  const unknown = [...params.forceIn, ...params.forceOut].filter(
+    (id) => !known.has(id.toLowerCase()),
+  );
+  if (unknown.length)
+    throw new SheetError(`Projects has no ${unknown.join(', ')} any more. Reload the planner.`);
+  const projects = read.projects.map((p): Project => {
+    const id = p.id.toLowerCase();
+    const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
+    return force === p.force ? p : { ...p, force };
+  });
+  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
+  if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
+    throw new SheetError(
+      'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
+    );
+  const capacity = read.capacity.map((c) => ({
+    skill: c.skill,
+    hours: Object.fromEntries(
+      Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
+    ),
+  }));
+  const pp = portfolioProblem(projects, read.demand, capacity, {
+    budget: params.budget,
+    objective: params.objective,
+  });
+  const t0 = now();
+  const r = solveAllocation(pp.problem, { timeLimitMs: options.timeLimitMs, now });
+  const seconds = (now() - t0) / 1000;
+
+  const loads = pp.problem.resources
+    .filter((res) => res.kind === 'capacity' && res.limit > 0)
+    .map((res) => {
+      const used = res.use.reduce((s, [j, a]) => s + (r.selected[j] ? a : 0), 0);
+      const [skill = res.subject, period = ''] = res.subject.split(/ in (?=\d{4}-\d{2}$)/);
+      return { skill, period, used, capacity: res.limit, share: used / res.limit };
+    })
+    .filter((l) => l.used > 0)
+    .sort((a, b) => b.share - a.share || a.skill.localeCompare(b.skill))
+    .slice(0, 5);
+
+  return {
+    status: r.status,
+    feasible: r.feasible,
+    value: r.value,
+    cost: r.cost,
+    count: r.count,
+    gap: Number.isFinite(r.gap) ? r.gap : null,
+    seconds,
+    budget: params.budget,
+    selected: pp.candidates.filter((_, j) => r.selected[j]).map((p) => p.id),
+    projects: pp.candidates.map((p, j) => ({
+      id: p.id,
+      name: p.name,
+      cost: pp.problem.projects[j]?.cost ?? 0,
+      value: pp.problem.projects[j]?.value ?? 0,
+      selected: r.selected[j] ?? false,
+      why: r.reasons[j]?.text ?? '',
+    })),
+    loads,
+    frontier: frontier(pp.problem, options),
+    conflict: r.conflict?.message ?? null,
+    warnings: [...read.notes, ...summarise(pp.warnings)],
+  };
+}
+
+/** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */
+function frontier(problem: AllocationProblem, options: PlanOptions): PlanResult['frontier'] {
+  const now = options.now ?? Date.now;
+  const points = options.frontierPoints ?? 12;
+  const total = problem.projects.reduce((s, c) => s + c.cost, 0);
+  if (total <= 0) return [];
+  const started = now();
+  const limit = options.frontierMs ?? 10_000;
+  const out: PlanResult['frontier'] = [];
+  let start: boolean[] | undefined;
+  for (let k = 0; k < points; k++) {
+    const left = limit - (now() - started);
+    if (left <= 0) break;
+    const budget = (total * k) / (points - 1);
+    const r = solveAllocation(
+      { ...problem, budget },
+      { timeLimitMs: Math.max(1, left / (points - k)), start, now },
+    );
+    if (!r.feasible) continue;
+    start = r.selected;
+    out.push({ budget, value: r.value, cost: r.cost, count: r.count });
+  }
+  return out;
+}
+
+/** At most eight warnings, and how many more there were. */
+function summarise(warnings: readonly string[]): string[] {
+  const unique = [...new Set(warnings)];
+  return unique.length <= 8 ? unique : [...unique.slice(0, 8), `… and ${unique.length - 8} more.`];
+}

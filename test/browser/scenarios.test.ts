@@ -1,0 +1,125 @@
+/**
+ * The Scenario planner in Chromium: run, save two scenarios, compare them, commit one after
+ * confirming, and see Projects change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { records, world } from '../workbook/helpers';
+import { haveChromium, launch, openSidebar, type Browser } from './harness';
+
+const run = haveChromium();
+
+describe.skipIf(!run)('Scenario planner in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('runs, saves, compares and commits scenarios', async () => {
+    const w = world({ sample: true });
+    w.ana.run('menuScore');
+    const s = await openSidebar(browser, w.ana, 'Scenario planner…');
+    await s.idle();
+    const p = s.page;
+    await expect(p.getByLabel('Budget', { exact: true }).inputValue()).resolves.toBe('1200000');
+
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await expect(p.getByRole('status').first().textContent()).resolves.toMatch(
+      /^Optimal: \d+ projects, value [\d,.]+, cost [\d,]+\.$/,
+    );
+    await expect(p.locator('.kpis .badge').textContent()).resolves.toBe('optimal');
+    await expect(p.locator('svg.frontier polyline').count()).resolves.toBe(1);
+    await expect(p.locator('svg.frontier circle.current').count()).resolves.toBe(1);
+    await expect(p.locator('table.loads tbody tr').count()).resolves.toBeGreaterThan(0);
+    await s.screenshot('scenarios-run');
+    await p.getByLabel('Save as scenario').fill('Full budget');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await s.idle();
+    await expect(p.locator('#save-status').textContent()).resolves.toMatch(
+      /^Saved scenario "Full budget"/,
+    );
+
+    // A tighter plan: 70% of the budget and 80% of capacity.
+    await p.getByLabel('Budget', { exact: true }).fill('840000');
+    await p.getByLabel('Capacity (%)').fill('80');
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await p.getByLabel('Save as scenario').fill('Lean');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await s.idle();
+    expect(records(w, 'Scenarios').map((r) => r.Scenario)).toEqual(['Full budget', 'Lean']);
+
+    // Compare, then commit the lean plan after confirming.
+    await p.getByRole('tab', { name: 'Scenarios (2)' }).click();
+    await expect(p.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('Full budget');
+    await expect(p.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('Lean');
+    const [full, lean] = records(w, 'Scenarios');
+    const fullIds = String(full?.['Selected IDs']).split(', ');
+    const leanIds = String(lean?.['Selected IDs']).split(', ');
+    const leaves = fullIds.filter((id) => !leanIds.includes(id));
+    const enters = leanIds.filter((id) => !fullIds.includes(id));
+    await expect(p.locator('.compare h3').allTextContents()).resolves.toEqual([
+      `Enters (${enters.length})`,
+      `Leaves (${leaves.length})`,
+    ]);
+    expect(leaves.length).toBeGreaterThan(0);
+    const leaveIds = await p.locator('ul.leave .pid').allTextContents();
+    expect(leaveIds).toEqual(leaves);
+    await expect(p.locator('.compare p .down').first().textContent()).resolves.toMatch(/^−/);
+    await s.screenshot('scenarios-compare');
+
+    await p.getByLabel('Scenario to commit').selectOption('Lean');
+    await p.getByRole('button', { name: 'Commit…' }).click();
+    await expect(p.getByRole('alertdialog').textContent()).resolves.toMatch(
+      new RegExp(`Commit “Lean”\\?${leanIds.length} projects become Selected`),
+    );
+    await expect.poll(() => s.focusedId()).toBe('confirm-commit');
+    await s.screenshot('scenarios-confirm');
+    await p.keyboard.press('Enter');
+    await s.idle();
+    await expect(p.locator('#commit-status').textContent()).resolves.toMatch(
+      new RegExp(`^Committed "Lean": ${leanIds.length} projects selected`),
+    );
+    const projects = records(w, 'Projects');
+    expect(projects.filter((x) => x.Selected === true).map((x) => x.ID)).toEqual(
+      projects.filter((x) => leanIds.includes(String(x.ID))).map((x) => x.ID),
+    );
+    expect(
+      projects.filter((x) => leanIds.includes(String(x.ID))).map((x) => x.Status),
+    ).not.toContain('Proposed');
+    await s.screenshot('scenarios-committed');
+    await s.page.close();
+  }, 90_000);
+
+  it('shows an impossible plan with the conflict, and bad input beside its field', async () => {
+    const w = world({ sample: true });
+    w.ana.run('menuScore');
+    const s = await openSidebar(browser, w.ana, 'Scenario planner…');
+    await s.idle();
+    const p = s.page;
+    await p.getByLabel('Capacity (%)').fill('500');
+    await p.getByLabel('Budget', { exact: true }).fill('abc');
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await expect(p.locator('#f-budget-error').textContent()).resolves.toBe(
+      'Type the budget as a number.',
+    );
+    await expect(p.locator('#f-capacity-error').textContent()).resolves.toBe(
+      'Capacity runs from 10% to 300% of the Capacity sheet.',
+    );
+    await p.getByLabel('Capacity (%)').fill('100');
+    await p.getByLabel('Budget', { exact: true }).fill('1000');
+    await p.locator('summary', { hasText: 'Force in / out' }).click();
+    await p.locator('#f-force-P02').selectOption('in');
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await expect(p.getByRole('status').first().textContent()).resolves.toMatch(
+      /^forced-in P\d+.* but the budget is 1,000/,
+    );
+    await expect(p.locator('.kpis .badge').textContent()).resolves.toBe('infeasible');
+    await s.page.close();
+  }, 60_000);
+});

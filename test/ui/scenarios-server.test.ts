@@ -1,0 +1,296 @@
+/**
+ * The Scenario planner's server side on the built bundle: run (checked against the workbook's
+ * own Demand and Capacity), save, commit (Selected, Status Approved, log, undo), and the compare
+ * the page computes.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  compareScenarios,
+  type PlanParams,
+  type PlanResult,
+  type PlannerModel,
+  type SavedScenario,
+} from '../../src/ui/scenarios/contract';
+import { records, world, type World } from '../workbook/helpers';
+import { ui, uiError } from './helpers';
+
+function scored(): World {
+  const w = world({ sample: true });
+  w.ana.run('menuScore');
+  return w;
+}
+
+function params(m: PlannerModel, patch: Partial<PlanParams> = {}): PlanParams {
+  return {
+    budget: m.budget,
+    capacityFactor: 1,
+    objective: 'score',
+    forceIn: m.projects.filter((p) => p.force === 'in').map((p) => p.id),
+    forceOut: m.projects.filter((p) => p.force === 'out').map((p) => p.id),
+    ...patch,
+  };
+}
+
+/** Hours of each skill × month the selection needs, and the capacity, from the sheets. */
+function overloads(w: World, selected: readonly string[], factor: number): string[] {
+  const chosen = new Set(selected);
+  const [dh = [], ...demand] = w.workbook.sheetValues('Demand');
+  const [ch = [], ...capacity] = w.workbook.sheetValues('Capacity');
+  const use = new Map<string, number>();
+  for (const r of demand) {
+    if (!chosen.has(String(r[0]))) continue;
+    dh.forEach((h, j) => {
+      if (j < 2 || typeof r[j] !== 'number') return;
+      const k = `${String(r[1])}|${String(h)}`;
+      use.set(k, (use.get(k) ?? 0) + r[j]);
+    });
+  }
+  const over: string[] = [];
+  for (const r of capacity)
+    ch.forEach((h, j) => {
+      if (j < 1 || typeof r[j] !== 'number') return;
+      const used = use.get(`${String(r[0])}|${String(h)}`) ?? 0;
+      if (used > r[j] * factor + 1e-6) over.push(`${String(r[0])} ${String(h)}`);
+    });
+  return over;
+}
+
+function costOf(w: World, ids: readonly string[]): number {
+  const set = new Set(ids);
+  return records(w, 'Projects').reduce(
+    (s, p) => s + (set.has(String(p.ID)) ? Number(p.Cost) : 0),
+    0,
+  );
+}
+
+describe('Scenario planner (server side)', () => {
+  it('loads the defaults: the Settings budget, the objective, the open projects', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    expect(m.budget).toBe(1_200_000);
+    expect(m.objective).toBe('score');
+    const open = records(w, 'Projects').filter(
+      (p) => !['Done', 'Rejected', 'Stopped'].includes(String(p.Status)),
+    );
+    expect(m.projects.map((p) => p.id)).toEqual(open.map((p) => p.ID));
+    expect(m.totalCost).toBe(open.reduce((s, p) => s + Number(p.Cost), 0));
+    expect(m.saved).toEqual([]);
+  });
+
+  it('runs the optimiser: within budget and every skill-month, with a frontier that rises', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
+    expect(r.status).toBe('optimal');
+    expect(r.feasible).toBe(true);
+    expect(r.selected.length).toBe(r.count);
+    expect(r.cost).toBe(costOf(w, r.selected));
+    expect(r.cost).toBeLessThanOrEqual(1_200_000);
+    expect(overloads(w, r.selected, 1)).toEqual([]);
+    expect(r.projects.filter((p) => p.selected).map((p) => p.id)).toEqual(r.selected);
+    expect(r.projects.find((p) => !p.selected)?.why).toMatch(
+      /budget|capacity|lower value|needs|excluded|forced out/,
+    );
+    // The loads are the heaviest first and never above 100%.
+    expect(r.loads.length).toBeGreaterThan(0);
+    for (let i = 1; i < r.loads.length; i++)
+      expect(r.loads[i]!.share).toBeLessThanOrEqual(r.loads[i - 1]!.share);
+    expect(r.loads[0]!.share).toBeLessThanOrEqual(1 + 1e-9);
+    // Frontier: budgets up to the total cost, values that never fall, none above this plan's
+    // optimum at a smaller budget.
+    expect(r.frontier.length).toBeGreaterThan(5);
+    for (let i = 1; i < r.frontier.length; i++) {
+      expect(r.frontier[i]!.budget).toBeGreaterThan(r.frontier[i - 1]!.budget);
+      expect(r.frontier[i]!.value).toBeGreaterThanOrEqual(r.frontier[i - 1]!.value - 1e-9);
+    }
+    for (const f of r.frontier)
+      if (f.budget <= r.budget) expect(f.value).toBeLessThanOrEqual(r.value + 1e-6);
+  });
+
+  it('honours force in/out, the capacity factor and the objective', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const base = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
+    const dropped = base.selected[0]!;
+    const added = m.projects.find((p) => !base.selected.includes(p.id) && p.cost < 200_000)!.id;
+    const forced = ui<PlanResult>(
+      w.ana,
+      'scenarios.run',
+      params(m, { forceIn: [added], forceOut: [dropped] }),
+    );
+    expect(forced.selected).toContain(added);
+    expect(forced.selected).not.toContain(dropped);
+    expect(forced.value).toBeLessThanOrEqual(base.value + 1e-9);
+
+    const half = ui<PlanResult>(w.ana, 'scenarios.run', params(m, { capacityFactor: 0.5 }));
+    expect(overloads(w, half.selected, 0.5)).toEqual([]);
+    expect(half.value).toBeLessThanOrEqual(base.value + 1e-9);
+
+    const revenue = ui<PlanResult>(w.ana, 'scenarios.run', params(m, { objective: 'revenue' }));
+    const rev = new Map(
+      records(w, 'Projects').map((p) => [String(p.ID), Number(p['Expected revenue'])]),
+    );
+    expect(revenue.value).toBe(revenue.selected.reduce((s, id) => s + (rev.get(id) ?? 0), 0));
+  });
+
+  it('explains an impossible plan: forced-in projects over the budget', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const two = m.projects.slice(0, 2).map((p) => p.id);
+    const r = ui<PlanResult>(
+      w.ana,
+      'scenarios.run',
+      params(m, { budget: 1000, forceIn: two, forceOut: [] }),
+    );
+    expect(r.status).toBe('infeasible');
+    expect(r.feasible).toBe(false);
+    expect(r.conflict).toMatch(/budget/);
+    expect(r.conflict).toMatch(new RegExp(two[0]!));
+  });
+
+  it('refuses bad parameters, and a Score objective before Score & rank', () => {
+    const w = world({ sample: true });
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const e = uiError(
+      w.ana,
+      'scenarios.run',
+      params(m, { budget: -1, capacityFactor: 5, forceIn: ['P01'], forceOut: ['P01'] }),
+    );
+    expect(e.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['budget', 'The budget cannot be negative.'],
+      ['capacityFactor', 'Capacity runs from 10% to 300% of the Capacity sheet.'],
+      ['forceOut', 'A project cannot be forced both in and out.'],
+    ]);
+    expect(uiError(w.ana, 'scenarios.run', params(m)).message).toMatch(/Run Score & rank first/);
+    expect(
+      ui<PlanResult>(w.ana, 'scenarios.run', params(m, { objective: 'revenue' })).feasible,
+    ).toBe(true);
+  });
+
+  it('saves a run as a Scenarios row, with a unique name', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m, { budget: 900_000 });
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    const save = {
+      name: 'Plan A',
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    };
+    const out = ui<{ saved: SavedScenario[]; message: string }>(w.ana, 'scenarios.save', save);
+    expect(out.message).toMatch(new RegExp(`^Saved scenario "Plan A": ${r.count} projects`));
+    expect(out.saved).toHaveLength(1);
+    expect(out.saved[0]).toMatchObject({
+      name: 'Plan A',
+      who: 'ana@example.com',
+      objective: 'Score',
+      budget: 900_000,
+      selectedIds: r.selected,
+      count: r.count,
+      cost: r.cost,
+      committed: '',
+    });
+    expect(out.saved[0]!.value).toBeCloseTo(r.value, 1);
+    const [row] = records(w, 'Scenarios');
+    expect(row).toMatchObject({
+      Scenario: 'Plan A',
+      'Capacity factor': 1,
+      Status: 'optimal',
+      'Selected IDs': r.selected.join(', '),
+    });
+    expect(records(w, 'Log').at(-1)?.Action).toBe('Save scenario');
+    const dup = uiError(w.ana, 'scenarios.save', { ...save, name: ' plan a ' });
+    expect(dup.issues).toEqual([
+      { path: ['name'], message: 'There is already a scenario "plan a". Choose another name.' },
+    ]);
+  });
+
+  it('commits a scenario after the fact: Selected, Status Approved, logged, undoable', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m);
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    ui(w.ana, 'scenarios.save', {
+      name: 'Board plan',
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    const before = records(w, 'Projects').map((x) => [x.ID, x.Status, x.Selected]);
+    const out = ui<{ message: string; saved: SavedScenario[] }>(w.ana, 'scenarios.commit', {
+      name: 'Board plan',
+    });
+    const chosen = new Set(r.selected);
+    const toApprove = before.filter(
+      ([id, s]) =>
+        chosen.has(String(id)) && ['Proposed', 'In review', 'On hold', ''].includes(String(s)),
+    );
+    expect(out.message).toBe(
+      `Committed "Board plan": ${chosen.size} projects selected, ${toApprove.length} set to Approved.`,
+    );
+    expect(toApprove.length).toBeGreaterThan(0);
+    const after = records(w, 'Projects');
+    after.forEach((x, i) => {
+      expect(x.Selected).toBe(chosen.has(String(x.ID)));
+      const was = String(before[i]![1]);
+      const expected =
+        chosen.has(String(x.ID)) && ['Proposed', 'In review', 'On hold', ''].includes(was)
+          ? 'Approved'
+          : was;
+      expect(x.Status).toBe(expected);
+    });
+    expect(out.saved[0]?.committed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(records(w, 'Log').at(-1)?.Action).toBe('Commit scenario');
+    w.ana.run('menuUndo');
+    expect(records(w, 'Projects').map((x) => [x.ID, x.Status, x.Selected])).toEqual(before);
+    expect(records(w, 'Scenarios')[0]?.Committed).toBe('');
+    expect(uiError(w.ana, 'scenarios.commit', { name: 'Nope' }).message).toMatch(
+      /no scenario "Nope"/,
+    );
+  });
+
+  it('compares two scenarios: what enters, what leaves, the deltas', () => {
+    const s = (name: string, ids: string[], value: number, cost: number): SavedScenario => ({
+      name,
+      when: '',
+      who: '',
+      objective: 'Score',
+      budget: null,
+      capacityFactor: 1,
+      forced: '',
+      value,
+      cost,
+      count: ids.length,
+      status: 'optimal',
+      gap: 0,
+      selectedIds: ids,
+      committed: '',
+    });
+    const names = new Map([
+      ['P1', 'One'],
+      ['P2', 'Two'],
+      ['P3', 'Three'],
+      ['P4', 'Four'],
+    ]);
+    const c = compareScenarios(
+      s('A', ['P1', 'P2', 'P3'], 200, 900),
+      s('B', ['P2', 'P4'], 180, 700),
+      names,
+    );
+    expect(c).toEqual({
+      enter: [{ id: 'P4', name: 'Four' }],
+      leave: [
+        { id: 'P1', name: 'One' },
+        { id: 'P3', name: 'Three' },
+      ],
+      valueDelta: -20,
+      costDelta: -200,
+      countDelta: -1,
+    });
+  });
+});
