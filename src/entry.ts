@@ -5,6 +5,10 @@
  */
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
 import { checkCapacity } from './menu/actions/capacity';
+import { refreshDashboardAction } from './menu/actions/dashboard';
+import { lockScoringModel } from './menu/actions/lock';
+import { prepareReviewAction } from './menu/actions/review';
+import { snapshotAction } from './menu/actions/snapshot';
 import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
@@ -80,6 +84,26 @@ export function menuCapacity(): void {
 /** Menu: Find overlaps. */
 export function menuOverlaps(): void {
   menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
+}
+
+/** Menu: Refresh dashboard. */
+export function menuDashboard(): void {
+  menuAction(services(), ui(), 'Refresh dashboard', refreshDashboardAction);
+}
+
+/** Menu: Snapshot. */
+export function menuSnapshot(): void {
+  menuAction(services(), ui(), 'Snapshot', snapshotAction);
+}
+
+/** Menu: Prepare review. */
+export function menuReview(): void {
+  menuAction(services(), ui(), 'Prepare review', prepareReviewAction);
+}
+
+/** Menu: Lock scoring model. */
+export function menuLockModel(): void {
+  menuAction(services(), ui(), 'Lock scoring model', lockScoringModel);
 }
 
 /** Menu: Undo last action. */
