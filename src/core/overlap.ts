@@ -4,7 +4,8 @@
  * Three signals per pair, each in 0–1:
  * - name: Dice similarity of the names' character trigrams (text-similarity.ts);
  * - description: Dice similarity of the descriptions' stemmed words (text-similarity.ts);
- * - context: (objective / segment / region values shared ÷ 3) × date overlap (overlap-context.ts).
+ * - context: ¾ × (objective / segment / region values shared ÷ 3) × date overlap, where date
+ *   overlap = days both run ÷ days of the shorter project (overlap-context.ts).
  * score = the strongest signal, max(name, description, context). A pair is reported when
  * score ≥ threshold: as a `duplicate` when a text signal reaches the threshold, else as an
  * `overlap`. Pairs rank by score, then by their text signal (so identical names come before an
@@ -141,34 +142,46 @@ export function findOverlaps(
   let found = 0;
   let compared = 0;
 
+  /** Scores pair (a, b), a < b; keeps it when it reaches the bar, raising the bar once topN are held. */
+  const score = (a: number, b: number): boolean => {
+    compared++;
+    // Skip a merge when even its upper bound misses the bar; compute it only for a kept pair.
+    let name = names.diceBound(a, b) >= bar ? names.dice(a, b) : -1;
+    let description = descs.diceBound(a, b) >= bar ? descs.dice(a, b) : -1;
+    const best3 = Math.max(
+      name,
+      description,
+      contextScore(contexts[a] as PreparedContext, contexts[b] as PreparedContext),
+    );
+    if (best3 < bar) return false;
+    if (name < 0) name = names.dice(a, b);
+    if (description < 0) description = descs.dice(a, b);
+    found++;
+    kept.push({ a, b, score: best3, text: Math.max(name, description), name, description });
+    if (Number.isFinite(topN) && kept.length >= 2 * topN) {
+      kept = best(kept, topN);
+      bar = Math.max(t, (kept[topN - 1] as Scored).score);
+    }
+    return true;
+  };
+
+  // Seed: projects with the very same name or description (copied rows) are found by hashing, so
+  // the bar can rise before the main pass. Seeded pairs are skipped when the main pass meets them.
+  const seeded = new Set<number>();
+  if (Number.isFinite(topN))
+    for (const pair of exactTwins([names, descs], n, 2 * topN))
+      if (!seeded.has(pair) && score(Math.floor(pair / n), pair % n)) seeded.add(pair);
+
   for (let step = 0; step < n; step++) {
     const i = order[step] as number;
     candidates.length = 0;
     names.probe(i, bar, step, seen, candidates);
     descs.probe(i, bar, step, seen, candidates);
     context.visit(i, bar, step, seen, candidates, limits);
-
     for (const j of candidates) {
-      compared++;
       const a = j < i ? j : i;
       const b = j < i ? i : j;
-      // Skip a merge when even its upper bound misses the bar; compute it only for a kept pair.
-      let name = names.diceBound(a, b) >= bar ? names.dice(a, b) : -1;
-      let description = descs.diceBound(a, b) >= bar ? descs.dice(a, b) : -1;
-      const score = Math.max(
-        name,
-        description,
-        contextScore(contexts[a] as PreparedContext, contexts[b] as PreparedContext),
-      );
-      if (score < bar) continue;
-      if (name < 0) name = names.dice(a, b);
-      if (description < 0) description = descs.dice(a, b);
-      found++;
-      kept.push({ a, b, score, text: Math.max(name, description), name, description });
-      if (Number.isFinite(topN) && kept.length >= 2 * topN) {
-        kept = best(kept, topN);
-        bar = Math.max(t, (kept[topN - 1] as Scored).score);
-      }
+      if (seeded.size === 0 || !seeded.has(a * n + b)) score(a, b);
     }
 
     names.insert(i, bar, limits);
@@ -193,6 +206,25 @@ export function findOverlaps(
     };
   });
   return { pairs, found, compared, limits: limits.messages() };
+}
+
+/**
+ * Up to `limit` pairs a·n + b (a < b) of sets that are identical and non-empty in one of the
+ * indexes: each project is paired with the first project holding the same set.
+ */
+function exactTwins(indexes: readonly TextIndex[], n: number, limit: number): number[] {
+  const pairs: number[] = [];
+  for (const index of indexes) {
+    const first = new Map<string, number>();
+    for (let i = 0; i < n && pairs.length < limit; i++) {
+      const key = index.key(i);
+      if (key === '') continue;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else pairs.push(j * n + i);
+    }
+  }
+  return pairs;
 }
 
 interface Scored {
