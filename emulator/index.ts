@@ -1,7 +1,6 @@
 /**
- * The emulator's public API. The services half (this branch): the runtime and the services; the
- * spreadsheet half (emulator/spreadsheet: Workbook, createSpreadsheetApp, createChartsService) is
- * added here when the two are merged.
+ * The emulator's public API: the runtime and the services, the spreadsheet half
+ * (emulator/spreadsheet) and createHarness, which wires the two together.
  */
 export {
   Emulator,
@@ -26,3 +25,5 @@ export { loadBundle, CODE_JS, type LoadedBundle } from './bundle';
 export { Button, ButtonSet, AuthMode } from './services/enums';
 export type { DialogRecord, RecordedMenu, RecordedMenuEntry, ShownHtml } from './services/ui';
 export * as messages from './services/messages';
+export * from './spreadsheet';
+export { createHarness, spreadsheetBackend, type Harness, type HarnessOptions } from './harness';

@@ -476,6 +476,12 @@ export class UserSession {
     return this;
   }
 
+  /** Drops the scripted answers not used yet. */
+  clearResponses(): this {
+    this.ui.responses.length = 0;
+    return this;
+  }
+
   /** Scripted answers not used yet. */
   get pendingResponses(): number {
     return this.ui.responses.length;

@@ -17,6 +17,7 @@ export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
 export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
+export { ALLOCATE, FRONTIER } from './functions/allocate';
 
 /** The Apps Script services, gathered when an action runs (never at load time). */
 function services(): Services {

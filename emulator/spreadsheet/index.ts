@@ -4,9 +4,10 @@
  */
 export { Workbook, type WorkbookOptions, type Toast, type UserSelection } from './workbook';
 export { createSpreadsheetApp } from './api/app';
+export type { SpreadsheetAppOptions } from './api/env';
 export { createChartsService } from './api/charts';
 export { UnknownFunctionError, type CustomFunctionHost } from './formula/engine';
 export type { CellInfo, ChartInfo, CfInfo, ProtectionInfo, SheetInfo } from './inspect';
-export type { CellValue } from './values';
+export type { CellValue, DateFactory } from './values';
 export { MSG as SPREADSHEET_MESSAGES } from './messages';
 export { columnLetters, columnIndex, parseA1, rectA1 } from './a1';

@@ -2,7 +2,7 @@
  * Read-only views of a Workbook for tests: values, one cell's details, charts, conditional
  * formats, protections, named ranges, sheet settings. Nothing here counts as a service call.
  */
-import { cellA1, parseA1, quoteSheetName, rectA1, resolveRef, type Rect } from './a1';
+import { parseA1, quoteSheetName, rectA1, resolveRef, type Rect } from './a1';
 import type { Anchor } from './model/anchor';
 import { conditionMatches, gradientColor } from './model/conditional';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './model/sheet';
@@ -290,5 +290,3 @@ export function sheetInfo(wb: Workbook, name: string): SheetInfo {
     hiddenRows: lines(s.hiddenRows),
   };
 }
-
-export { cellA1 };

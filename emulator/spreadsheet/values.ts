@@ -7,7 +7,7 @@
  * custom function returned one). Empty cells hold nothing and read as "".
  */
 import * as numfmt from 'numfmt';
-import { dateToSerial, isDate, serialToDate, wallToSerial } from './time';
+import { dateToSerial, isDate, serialToMs, wallToSerial } from './time';
 
 /** What a cell holds (computed Dates only come from formula results). */
 export type Stored = number | string | boolean | Date;
@@ -115,18 +115,26 @@ export function parseTyped(s: string, cellFormat: string | undefined): Typed {
   };
 }
 
+/**
+ * Makes the Dates handed to a script. The bundle runs in its own vm realm, where a Date of this
+ * realm fails `instanceof Date`; the runtime can pass the bundle realm's constructor instead.
+ */
+export type DateFactory = (ms: number) => Date;
+export const hostDate: DateFactory = (ms) => new Date(ms);
+
 /** The value getValues returns for a stored value under a number format. */
 export function readValue(
   v: Stored | undefined,
   format: string | undefined,
   tz: string,
+  newDate: DateFactory = hostDate,
 ): CellValue {
   if (v === undefined) return '';
   if (typeof v === 'number') {
-    if (format !== undefined && formatKind(format) === 'date') return serialToDate(v, tz);
+    if (format !== undefined && formatKind(format) === 'date') return newDate(serialToMs(v, tz));
     return v;
   }
-  if (typeof v === 'object') return new Date(v.getTime());
+  if (typeof v === 'object') return newDate(v.getTime());
   return v;
 }
 

@@ -28,7 +28,9 @@ import {
   displayValue,
   parseTyped,
   readValue,
+  hostDate,
   type CellValue,
+  type DateFactory,
   type Stored,
 } from './values';
 import { basename } from 'node:path';
@@ -450,7 +452,7 @@ export class Workbook {
   // ---- reading cells -----------------------------------------------------------------------
 
   /** getValues: recalculates, then Numbers, Strings, Booleans, new Dates; "" for empty. */
-  readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
+  readValues(sheet: SheetModel, rect: Rect, newDate: DateFactory = hostDate): CellValue[][] {
     this.recalc();
     const tz = this.tz;
     const out: CellValue[][] = new Array<CellValue[]>(rect.r2 - rect.r1 + 1);
@@ -466,7 +468,7 @@ export class Workbook {
             ? ''
             : typeof v === 'number' && fmts?.[c] === undefined
               ? v
-              : readValue(v, fmts?.[c], tz);
+              : readValue(v, fmts?.[c], tz, newDate);
       }
       if (merged) this.blankMergedTails(sheet, r, rect, line);
       out[i] = line;

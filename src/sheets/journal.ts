@@ -151,7 +151,7 @@ export function undoLast(ss: Spreadsheet, user: string): UndoOutcome {
   });
   if (conflicts.length) {
     throw new SheetError(
-      `Cannot undo "${record.action}" (${record.time.slice(0, 16).replace('T', ' ')}): these cells changed since, and undoing would overwrite those changes: ${conflicts.join(', ')}. Change them back by hand, or leave things as they are.`,
+      `Cannot undo "${record.action}" (${record.time.slice(0, 16).replace('T', ' ')}): cells it wrote have changed since (in ${conflicts.join(', ')}), and undoing would overwrite those changes. Change them back by hand, or leave things as they are.`,
     );
   }
   let cells = 0;

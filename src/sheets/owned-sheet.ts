@@ -25,7 +25,7 @@ export function writeOwnedSheet(
   const numRows = Math.max(rows.length, oldRows);
   const numCols = Math.max(width, oldCols);
   const block = Array.from({ length: numRows }, (_, i) =>
-    Array.from({ length: numCols }, (_, j) => rows[i]?.[j] ?? ''),
+    Array.from({ length: numCols }, (_, j) => literal(rows[i]?.[j] ?? '')),
   );
   if (existing && oldRows > 0 && oldCols > 0) {
     sheet.getRange(1, 1, oldRows, oldCols).clearFormat();
@@ -33,4 +33,14 @@ export function writeOwnedSheet(
   }
   ctx.tx.write(sheet, 1, 1, block);
   return sheet;
+}
+
+/**
+ * Sheets reads written text as typed input: "2027-03" becomes a date, "007" a number, "TRUE" a
+ * boolean. Text that could be read so is written with a leading apostrophe, which keeps it text
+ * (as when typing it); other values pass unchanged.
+ */
+export function literal(v: CellValue): CellValue {
+  if (typeof v !== 'string' || v === '') return v;
+  return /^\s*[-+=.$€£¥(0-9]|^\s*(true|false)\s*$/i.test(v) ? `'${v}` : v;
 }

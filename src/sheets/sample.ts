@@ -29,12 +29,13 @@ export function projectsHaveData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
 const SAMPLE_BUDGET = 1_200_000;
 
 export function loadSample(ctx: ActionContext): string {
+  const existing = ctx.ss.getSheetByName(PROJECTS.name);
+  if (existing) insertCriteriaColumns(ctx, existing);
   setupWorkbook(
     ctx,
     SAMPLE_CRITERIA.map((c) => c.column),
   );
-  const projects = ctx.ss.getSheetByName(PROJECTS.name) as Sheet;
-  writeProjects(ctx, projects);
+  writeProjects(ctx, ctx.ss.getSheetByName(PROJECTS.name) as Sheet);
   replaceAll(ctx, ctx.ss.getSheetByName(CRITERIA.name) as Sheet, [
     [
       'Criterion',
@@ -96,6 +97,29 @@ const RUBRICS: Readonly<Record<string, string>> = {
     '1 done before, few dependencies · 3 some unknowns · 5 new ground, many dependencies: lower is better',
   Effort: 'Person-weeks of work across all teams: lower is better',
 };
+
+/**
+ * Setup (run before any criteria existed) put no criterion columns in Projects: insert the
+ * sample's right after Confidence, where a reader expects them. Inserting shifts the columns to
+ * the right, with their formats and dropdowns; nothing is overwritten.
+ */
+function insertCriteriaColumns(ctx: ActionContext, sheet: Sheet): void {
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  const have = new Set(header.map(headerKey));
+  const missing = SAMPLE_CRITERIA.map((c) => c.column).filter((h) => !have.has(headerKey(h)));
+  if (missing.length === 0) return;
+  const confidence = header.findIndex((h) => headerKey(h) === 'confidence');
+  const after = confidence >= 0 ? confidence + 1 : width;
+  sheet.insertColumnsAfter(after, missing.length);
+  ctx.tx.write(sheet, 1, after + 1, [missing]);
+  const body = sheet.getRange(2, after + 1, Math.max(1, sheet.getMaxRows() - 1), missing.length);
+  body.setNumberFormat('0.##').setDataValidation(null);
+  sheet
+    .getRange(1, after + 1, 1, missing.length)
+    .setFontWeight('bold')
+    .setBackground('#e8f0fe');
+}
 
 /** Projects: the sample in the sheet's own column order; the user's other columns are blanked. */
 function writeProjects(ctx: ActionContext, sheet: Sheet): void {

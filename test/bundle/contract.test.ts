@@ -86,6 +86,8 @@ describe('entry points', () => {
     expect(custom.sort()).toEqual([
       'AHP_CR',
       'AHP_WEIGHTS',
+      'ALLOCATE',
+      'FRONTIER',
       'ICE',
       'PPM_RANK',
       'PRIORITY',
@@ -142,6 +144,34 @@ describe('entry points', () => {
 });
 
 describe('custom functions, called as Sheets calls them', () => {
+  it('ALLOCATE with demand, capacity and force, and its errors, from the bundle', () => {
+    const out = bundle.call(
+      'ALLOCATE',
+      [[10], [9], [7], [1]],
+      [[1], [1], [1], [1]],
+      100,
+      [
+        [8, 0],
+        [5, 1],
+        ['', 2],
+        [0, 0],
+      ],
+      [[10, 5]],
+      [[''], ['in'], [''], ['out']],
+    );
+    expect(out).toEqual([[0], [1], [1], [0]]);
+    let caught: unknown;
+    try {
+      bundle.call('ALLOCATE', [[1], [1]], [[1], [1]], 1, undefined, undefined, [['in'], ['in']]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(bundle.evaluate('Error') as ErrorConstructor);
+    expect((caught as Error).message).toBe(
+      'ALLOCATE: no selection satisfies every constraint: forced-in row 1 and row 2 cost 2 but the budget is 1.',
+    );
+  });
+
   it('PRIORITY takes 2-D ranges with blanks, booleans and Dates of the script realm', () => {
     const date = bundle.evaluate('new Date(2027, 0, 1)');
     const out = bundle.call(
@@ -186,6 +216,8 @@ describe('custom functions, called as Sheets calls them', () => {
         ['', 1, 3],
         ['', '', 1],
       ]),
+      ALLOCATE: bundle.call('ALLOCATE', c([10, 9, 7, '']), c([5, 6, 4, '']), 10),
+      FRONTIER: bundle.call('FRONTIER', c([10, 9, 7]), c([5, 6, 4]), c([0, 10])),
     };
     expect(results.PPM_RANK).toEqual([[2], [1], [2], ['']]);
     expect(results.RICE).toEqual([[400], ['']]);
@@ -193,6 +225,11 @@ describe('custom functions, called as Sheets calls them', () => {
     expect(results.WSJF).toEqual([[4]]);
     expect(results.AHP_WEIGHTS).toEqual([[0.75], [0.25]]);
     expect((results.AHP_CR as number[][])[0]![0]).toBeCloseTo(0.0332, 4);
+    expect(results.ALLOCATE).toEqual([[1], [0], [1], ['']]);
+    expect(results.FRONTIER).toEqual([
+      [0, 0, 0, 0],
+      [10, 17, 9, 2],
+    ]);
     for (const [name, r] of Object.entries(results)) {
       expect(Array.isArray(r) && (r as unknown[]).every((row) => Array.isArray(row)), name).toBe(
         true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createChartsService } from '../../emulator/spreadsheet';
+import vm from 'node:vm';
+import { createChartsService, createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
 import { context, fresh, session, thrown } from './spreadsheet-helpers';
 
 describe('formats, notes, merges', () => {
@@ -313,5 +314,86 @@ describe('charts', () => {
     ]);
     sheet.removeChart(sheet.getCharts()[0]!);
     expect(wb.charts('Sheet1')).toEqual([]);
+  });
+});
+
+describe('colour objects', () => {
+  it('reads and sets colours through Color objects', () => {
+    const { ss, app, wb } = fresh();
+    const r = ss.getRange('A1');
+    r.setBackground('teal').setFontColor('#F00');
+    expect(r.getBackgroundObject().asRgbColor().asHexString()).toBe('#008080');
+    expect(r.getFontColorObject().asRgbColor().getRed()).toBe(255);
+    r.setBackgroundObject(app.newColor().setRgbColor('#123456').build());
+    expect(wb.cell('Sheet1', 'A1').background).toBe('#123456');
+  });
+});
+
+describe('copy, move, sort', () => {
+  it('copyTo copies values, formulas and formats; PASTE_VALUES copies results only', () => {
+    const { ss, wb, app } = fresh();
+    ss.getRange('A1:B2').setValues([
+      [1, '=SUM(A1:A2)'],
+      [2, 'x'],
+    ]);
+    ss.getRange('A1').setBackground('red');
+    ss.getRange('A1:B2').copyTo(ss.getRange('D1'));
+    expect(wb.sheetFormulas('Sheet1', 'D1:E2')).toEqual([
+      ['', '=SUM(A1:A2)'],
+      ['', ''],
+    ]);
+    expect(wb.cell('Sheet1', 'D1').background).toBe('#ff0000');
+    ss.getRange('A1:B2').copyTo(ss.getRange('G1'), app.CopyPasteType.PASTE_VALUES, false);
+    expect(wb.sheetFormulas('Sheet1', 'G1:H1')).toEqual([['', '']]);
+    expect(wb.sheetValues('Sheet1', 'G1:H2')).toEqual([
+      [1, 3],
+      [2, 'x'],
+    ]);
+    expect(wb.cell('Sheet1', 'G1').background).toBe('#ffffff');
+  });
+
+  it('moveTo moves and clears what it left behind (overlapping too)', () => {
+    const { ss, wb } = fresh();
+    ss.getRange('A1:A3').setValues([[1], [2], [3]]);
+    ss.getRange('A1:A3').moveTo(ss.getRange('A2'));
+    expect(wb.sheetValues('Sheet1', 'A1:A4')).toEqual([[''], [1], [2], [3]]);
+  });
+
+  it('sorts rows by a column, blanks last, formats moving with their row', () => {
+    const { ss, wb } = fresh();
+    ss.getRange('A1:B4').setValues([
+      ['b', 2],
+      ['', 9],
+      ['a', 3],
+      ['C', 1],
+    ]);
+    ss.getRange('A3').setBackground('yellow');
+    ss.getRange('A1:B4').sort(1);
+    expect(wb.sheetValues('Sheet1', 'A1:B4')).toEqual([
+      ['a', 3],
+      ['b', 2],
+      ['C', 1],
+      ['', 9],
+    ]);
+    expect(wb.cell('Sheet1', 'A1').background).toBe('#ffff00');
+    ss.getRange('A1:B4').sort({ column: 2, ascending: false });
+    expect(wb.sheetValues('Sheet1', 'B1:B4').map((r) => r[0])).toEqual([9, 3, 2, 1]);
+  });
+});
+
+describe('dates in the script realm', () => {
+  it('makes Dates with the given factory so the bundle realm sees instanceof Date', () => {
+    const wb = Workbook.create();
+    const OtherDate = vm.runInNewContext('Date') as DateConstructor;
+    const app = createSpreadsheetApp(wb, context(), { newDate: (ms) => new OtherDate(ms) });
+    const r = app.getActiveSpreadsheet().getRange('A1');
+    r.setValue('2027-01-15');
+    const v = r.getValue() as Date;
+    expect(v instanceof OtherDate).toBe(true);
+    expect(v instanceof Date).toBe(false);
+    expect(v.getTime()).toBe(Date.UTC(2027, 0, 15));
+    // A Date of the other realm is written as a date too.
+    r.setValue(new OtherDate(Date.UTC(2027, 5, 1)));
+    expect((r.getValues()[0]![0] as Date).getTime()).toBe(Date.UTC(2027, 5, 1));
   });
 });

@@ -6,8 +6,9 @@
 import type { ExecutionContext } from '../../context';
 import { MSG } from '../messages';
 import type { Workbook } from '../workbook';
+import { makeColorBuilder } from './color';
 import { makeCfBuilder } from './conditional';
-import { Env, enumOf, type Facade, text } from './env';
+import { Env, enumOf, type Facade, type SpreadsheetAppOptions, text } from './env';
 import { SPREADSHEET_ENUMS } from './enums';
 import { makeSelection, makeSpreadsheet } from './spreadsheet';
 import { makeValidationBuilder } from './validation';
@@ -31,6 +32,7 @@ type SpreadsheetAppMethods =
   | 'getCurrentCell'
   | 'getSelection'
   | 'getUi'
+  | 'newColor'
   | 'newConditionalFormatRule'
   | 'newDataValidation'
   | 'openById'
@@ -104,6 +106,9 @@ class SpreadsheetAppApi
   flush(): void {
     this.env.workbook.recalc();
   }
+  newColor(): GoogleAppsScript.Spreadsheet.ColorBuilder {
+    return makeColorBuilder(this.env);
+  }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return makeValidationBuilder(this.env);
   }
@@ -116,7 +121,11 @@ class SpreadsheetAppApi
  * The SpreadsheetApp global for one execution of `ctx.user` on `workbook`. Users who run
  * something in LIMITED or FULL mode are recorded as editors of the file.
  */
-export function createSpreadsheetApp(workbook: Workbook, ctx: ExecutionContext): GasApp {
-  const env = new Env(workbook, ctx);
+export function createSpreadsheetApp(
+  workbook: Workbook,
+  ctx: ExecutionContext,
+  options: SpreadsheetAppOptions = {},
+): GasApp {
+  const env = new Env(workbook, ctx, options);
   return env.wrap(new SpreadsheetAppApi(env), 'SpreadsheetApp') as unknown as GasApp;
 }

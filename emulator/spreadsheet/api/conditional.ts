@@ -58,7 +58,10 @@ class BooleanConditionApi
   implements Facade, Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, BooleanConditionMethods>
 {
   self: unknown;
-  constructor(private readonly c: BooleanRule) {}
+  constructor(
+    private readonly c: BooleanRule,
+    private readonly newDate: (ms: number) => Date,
+  ) {}
   getBackground(): string | null {
     return this.c.background ?? null;
   }
@@ -81,7 +84,7 @@ class BooleanConditionApi
     return enumValue(this.c.criteria);
   }
   getCriteriaValues(): unknown[] {
-    return this.c.values.map((v) => (isDate(v) ? new Date(v.getTime()) : v));
+    return this.c.values.map((v) => (isDate(v) ? this.newDate(v.getTime()) : v));
   }
 }
 
@@ -150,7 +153,10 @@ export class ConditionalFormatRuleApi
   ) {}
   getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
     return this.model.condition
-      ? this.env.wrap(new BooleanConditionApi(this.model.condition), 'BooleanCondition')
+      ? this.env.wrap(
+          new BooleanConditionApi(this.model.condition, this.env.newDate),
+          'BooleanCondition',
+        )
       : null;
   }
   getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
@@ -297,7 +303,10 @@ export class ConditionalFormatRuleBuilderApi
   getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
     if (!this.criteria) return null;
     return this.env.wrap(
-      new BooleanConditionApi({ criteria: this.criteria, values: this.values, ...this.format }),
+      new BooleanConditionApi(
+        { criteria: this.criteria, values: this.values, ...this.format },
+        this.env.newDate,
+      ),
       'BooleanCondition',
     );
   }

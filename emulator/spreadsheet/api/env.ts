@@ -11,17 +11,31 @@ import { instrument, type ExecutionContext } from '../../context';
 import { MSG, text, typeName } from '../messages';
 import type { SheetModel } from '../model/sheet';
 import type { Workbook } from '../workbook';
+import { hostDate, type DateFactory } from '../values';
 
 /** A facade object that knows its own instrumented proxy (what its methods return). */
 export interface Facade {
   self: unknown;
 }
 
+export interface SpreadsheetAppOptions {
+  /**
+   * Makes the Dates returned to the script (default: this realm's Date). Pass the bundle
+   * realm's, e.g. `(ms) => new (bundle.evaluate('Date') as DateConstructor)(ms)`, when the
+   * script's code tests `instanceof Date`.
+   */
+  newDate?: DateFactory;
+}
+
 export class Env {
+  readonly newDate: DateFactory;
+
   constructor(
     readonly workbook: Workbook,
     readonly ctx: ExecutionContext,
+    options: SpreadsheetAppOptions = {},
   ) {
+    this.newDate = options.newDate ?? hostDate;
     if (ctx.authMode !== 'NONE' && ctx.authMode !== 'CUSTOM_FUNCTION')
       workbook.addEditor(ctx.user.email);
   }

@@ -3,7 +3,7 @@
  * formulas first; writes check the auth mode and protections, then go through the workbook's
  * write primitives so formulas, spills and validation stay consistent.
  */
-import { cellA1, columnLetters, contains, intersects, rectA1, type Rect } from '../a1';
+import { columnLetters, contains, intersects, rectA1, type Rect } from '../a1';
 import { normalizeColor } from '../colors';
 import { MSG } from '../messages';
 import { Anchor } from '../model/anchor';
@@ -12,6 +12,7 @@ import type { ValidationRule } from '../model/validation';
 import { AUTOMATIC_FORMAT, type CellValue, type Stored } from '../values';
 import type { Env, Facade } from './env';
 import { badParameters, int, text, bool } from './env';
+import { colorOf, makeColor } from './color';
 import { makeDataValidation, validationModelOf } from './validation';
 import { makeProtection } from './protection';
 import { makeSheet } from './sheet';
@@ -89,6 +90,8 @@ type RangeMethods =
   | 'copyTo'
   | 'getA1Notation'
   | 'getBackground'
+  | 'getBackgroundObject'
+  | 'getBackgroundObjects'
   | 'getBackgrounds'
   | 'getCell'
   | 'getColumn'
@@ -97,6 +100,8 @@ type RangeMethods =
   | 'getDisplayValue'
   | 'getDisplayValues'
   | 'getFontColor'
+  | 'getFontColorObject'
+  | 'getFontColorObjects'
   | 'getFontColors'
   | 'getFontFamily'
   | 'getFontLine'
@@ -146,12 +151,16 @@ type RangeMethods =
   | 'protect'
   | 'removeCheckboxes'
   | 'setBackground'
+  | 'setBackgroundObject'
+  | 'setBackgroundObjects'
   | 'setBackgroundRGB'
   | 'setBackgrounds'
   | 'setBorder'
   | 'setDataValidation'
   | 'setDataValidations'
   | 'setFontColor'
+  | 'setFontColorObject'
+  | 'setFontColorObjects'
   | 'setFontColors'
   | 'setFontFamily'
   | 'setFontLine'
@@ -345,10 +354,10 @@ export class RangeApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Range
   // ---- values ------------------------------------------------------------------------------
 
   getValue(): CellValue {
-    return this.wb.readValues(this.sheet, this.topLeft)[0]?.[0] ?? '';
+    return this.wb.readValues(this.sheet, this.topLeft, this.env.newDate)[0]?.[0] ?? '';
   }
   getValues(): CellValue[][] {
-    return this.wb.readValues(this.sheet, this.rect);
+    return this.wb.readValues(this.sheet, this.rect, this.env.newDate);
   }
   getDisplayValue(): string {
     return this.wb.readDisplayValues(this.sheet, this.topLeft)[0]?.[0] ?? '';
@@ -510,6 +519,46 @@ export class RangeApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Range
       'fontColor',
       data.map((l) => l.map((c) => this.color(c))),
     );
+  }
+  getFontColorObject(): GoogleAppsScript.Spreadsheet.Color {
+    return makeColor(this.env, String(this.styleGet('fontColor')[0]?.[0]));
+  }
+  getFontColorObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    return this.styleGet('fontColor').map((l) => l.map((c) => makeColor(this.env, String(c))));
+  }
+  setFontColorObject(color: GoogleAppsScript.Spreadsheet.Color | null): GasRange {
+    return this.styleSet('setFontColorObject', 'fontColor', this.fill(this.colorObject(color)));
+  }
+  setFontColorObjects(colors: (GoogleAppsScript.Spreadsheet.Color | null)[][]): GasRange {
+    const data = this.grid<unknown>('setFontColorObjects', colors);
+    return this.styleSet(
+      'setFontColorObjects',
+      'fontColor',
+      data.map((l) => l.map((c) => this.colorObject(c))),
+    );
+  }
+  getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color {
+    return makeColor(this.env, this.getBackground());
+  }
+  getBackgroundObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    return this.getBackgrounds().map((l) => l.map((c) => makeColor(this.env, c)));
+  }
+  setBackgroundObject(color: GoogleAppsScript.Spreadsheet.Color | null): GasRange {
+    return this.styleSet('setBackgroundObject', 'background', this.fill(this.colorObject(color)));
+  }
+  setBackgroundObjects(colors: GoogleAppsScript.Spreadsheet.Color[][] | null): GasRange {
+    if (colors === null) return this.setBackground(null);
+    const data = this.grid<unknown>('setBackgroundObjects', colors);
+    return this.styleSet(
+      'setBackgroundObjects',
+      'background',
+      data.map((l) => l.map((c) => this.colorObject(c))),
+    );
+  }
+  private colorObject(c: unknown): string | null {
+    const hex = colorOf(c);
+    if (hex === undefined) throw badParameters(`${R}.setBackgroundObject`, [c]);
+    return hex;
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
     return String(this.styleGet('fontWeight')[0]?.[0]) as GoogleAppsScript.Spreadsheet.FontWeight;
@@ -995,5 +1044,3 @@ export class RangeApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Range
 export function rangeModelOf(x: unknown): { sheet: SheetModel; rect: Rect } | undefined {
   return x instanceof RangeApi ? { sheet: x.sheet, rect: x.rect } : undefined;
 }
-
-export { cellA1 };

@@ -208,6 +208,7 @@ export class SheetApi implements Facade, Pick<GoogleAppsScript.Spreadsheet.Sheet
     return this.wb.readValues(
       this.sheet,
       checkedRect(this.sheet, startRow, startColumn, rows, cols),
+      this.env.newDate,
     );
   }
   /** Last row with content (a value, a formula or a spilled result); 0 when empty. */

@@ -27,7 +27,7 @@ function storeArg(v: unknown, method: string): unknown {
 
 function readArg(env: Env, v: unknown): unknown {
   if (v instanceof Anchor) return makeRange(env, v.sheet, v.rect);
-  if (isDate(v)) return new Date(v.getTime());
+  if (isDate(v)) return env.newDate(v.getTime());
   if (Array.isArray(v)) return (v as unknown[]).map((x) => readArg(env, x));
   return v;
 }

@@ -1,0 +1,710 @@
+/**
+ * Branch and bound over the 0/1 project variables with LP-relaxation bounds.
+ *
+ * - Bounds: the LP relaxation, solved by the bounded dual simplex (simplex.ts) warm-started from
+ *   whatever basis the previous node left; the bound used is the Lagrangian bound of the final
+ *   duals, valid whatever the round-off. Nodes stop early once their bound falls to the
+ *   incumbent (cutoff).
+ * - Search: dive (the up branch first) until a leaf, then continue from the open node with the
+ *   best bound ("best-first with plunging").
+ * - Branching: reliability branching — pseudocosts (average bound loss per unit of
+ *   fractionality, learnt from solved children), with the best candidates whose pseudocosts are
+ *   not yet known strong-branched (20 dual pivots per child from a saved basis).
+ * - Reduced-cost fixing: a nonbasic variable whose reduced cost exceeds bound − incumbent is
+ *   fixed at its bound — globally from the root LP each time the incumbent improves, locally
+ *   for the subtree at every node.
+ * - Primal heuristics: LP-guided greedy (projects ordered by LP value, then by value per
+ *   dual-priced use) followed by local search, at the root and every few nodes; at the root
+ *   also RINS — a small branch and bound over the variables where the LP point and the
+ *   incumbent disagree.
+ * - Root cuts: lifted cover inequalities and Gomory mixed-integer cuts (cuts.ts), in rounds
+ *   while they raise the bound.
+ * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
+ */
+import { DualSimplex, type LpData } from './simplex';
+import type { Model } from './rows';
+import { SelectionState } from './selection';
+import { greedy, improve, ratioOrder } from './heuristics';
+import { gomoryCuts, separateCovers, type Cut } from './cuts';
+import { propagate } from './propagate';
+
+export interface BranchOptions {
+  readonly deadline: () => boolean;
+  readonly nodeLimit: number;
+  /** Stop when (bound − value) ≤ relGap·|value|. */
+  readonly relGap: number;
+  /** Run the sub-MIP heuristic (RINS) at the root (default true; off inside it). */
+  readonly subMip?: boolean;
+}
+
+export interface BranchOutcome {
+  /** 'optimal' also covers "proved infeasible" when incumbent is null. */
+  readonly status: 'optimal' | 'limit';
+  readonly limit: 'time' | 'nodes' | null;
+  readonly incumbent: Uint8Array | null;
+  readonly value: number;
+  readonly bound: number;
+  readonly nodes: number;
+  readonly pivots: number;
+  /** True when the root LP relaxation itself is infeasible. */
+  readonly lpInfeasible: boolean;
+}
+
+interface Node {
+  readonly parent: Node | null;
+  /** Fixings made at this node: j·2 + value. */
+  readonly fixes: Int32Array;
+  readonly bound: number;
+  readonly depth: number;
+  /** The branching variable, its LP value in the parent and the direction (for pseudocosts). */
+  readonly branchVar: number;
+  readonly branchFrac: number;
+  readonly up: boolean;
+}
+
+const INT_TOL = 1e-6;
+/** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
+const STRONG_CANDIDATES = 8;
+const STRONG_PIVOTS = 20;
+
+interface Lp {
+  readonly data: LpData;
+  /** The model row of each LP row, and the factor it was scaled by (1 / max |a|). */
+  readonly rows: Int32Array;
+  readonly scale: Float64Array;
+}
+
+/** Builds the scaled LP of the rows that can still bind under the bounds lo/hi. */
+function buildLp(model: Model, lo: Uint8Array, hi: Uint8Array, valueScale: number): Lp {
+  const n = model.n;
+  const keep: number[] = [];
+  const scale: number[] = [];
+  const rLo: number[] = [];
+  const rHi: number[] = [];
+  model.rows.forEach((r, i) => {
+    let minAct = 0;
+    let maxAct = 0;
+    let big = 0;
+    for (let t = 0; t < r.idx.length; t++) {
+      const j = r.idx[t] as number;
+      const a = r.val[t] as number;
+      big = Math.max(big, Math.abs(a));
+      if (a > 0) {
+        minAct += a * (lo[j] as number);
+        maxAct += a * (hi[j] as number);
+      } else {
+        minAct += a * (hi[j] as number);
+        maxAct += a * (lo[j] as number);
+      }
+    }
+    if (big === 0 || (maxAct <= r.hi && minAct >= r.lo)) return;
+    const s = 1 / big;
+    keep.push(i);
+    scale.push(s);
+    rLo.push(Number.isFinite(r.lo) ? r.lo * s : minAct * s - 1);
+    rHi.push(Number.isFinite(r.hi) ? r.hi * s : maxAct * s + 1);
+  });
+  const m = keep.length;
+  const counts = new Int32Array(n + 1);
+  keep.forEach((i) => {
+    for (const j of (model.rows[i] as { idx: Int32Array }).idx)
+      counts[j + 1] = (counts[j + 1] as number) + 1;
+  });
+  for (let j = 0; j < n; j++) counts[j + 1] = (counts[j + 1] as number) + (counts[j] as number);
+  const colStart = Int32Array.from(counts);
+  const fill = Int32Array.from(counts.subarray(0, n));
+  const nnz = counts[n] as number;
+  const rowIdx = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  keep.forEach((i, r) => {
+    const row = model.rows[i] as { idx: Int32Array; val: Float64Array };
+    for (let t = 0; t < row.idx.length; t++) {
+      const j = row.idx[t] as number;
+      const at = fill[j] as number;
+      rowIdx[at] = r;
+      vals[at] = (row.val[t] as number) * (scale[r] as number);
+      fill[j] = at + 1;
+    }
+  });
+  const data: LpData = {
+    n,
+    m,
+    colStart,
+    rowIdx,
+    vals,
+    cost: Float64Array.from(model.problem.projects, (c) => -c.value / valueScale),
+    rowLo: Float64Array.from(rLo),
+    rowHi: Float64Array.from(rHi),
+    colLo: Float64Array.from(lo),
+    colHi: Float64Array.from(hi),
+  };
+  return { data, rows: Int32Array.from(keep), scale: Float64Array.from(scale) };
+}
+
+/** The LP with cut rows Σ val_j x_j ≤ hi appended (scaled by 1/max|val|; model row −1). */
+function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
+  const { n, m } = lp.data;
+  const cols: [number, number][][] = Array.from({ length: n }, () => []);
+  const scale: number[] = [];
+  const rLo: number[] = [];
+  const rHi: number[] = [];
+  cuts.forEach((c, k) => {
+    let big = 0;
+    for (const v of c.val) big = Math.max(big, Math.abs(v));
+    const s = 1 / big;
+    let minAct = 0;
+    for (const v of c.val) minAct += Math.min(0, v);
+    scale.push(s);
+    rLo.push(minAct * s - 1);
+    rHi.push(c.hi * s);
+    for (let t = 0; t < c.idx.length; t++)
+      (cols[c.idx[t] as number] as [number, number][]).push([m + k, (c.val[t] as number) * s]);
+  });
+  const old = lp.data;
+  const colStart = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++)
+    colStart[j + 1] =
+      (colStart[j] as number) +
+      ((old.colStart[j + 1] as number) - (old.colStart[j] as number)) +
+      (cols[j] as unknown[]).length;
+  const nnz = colStart[n] as number;
+  const rowIdx = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  for (let j = 0; j < n; j++) {
+    let at = colStart[j] as number;
+    for (let k = old.colStart[j] as number; k < (old.colStart[j + 1] as number); k++) {
+      rowIdx[at] = old.rowIdx[k] as number;
+      vals[at++] = old.vals[k] as number;
+    }
+    for (const [r, v] of cols[j] as [number, number][]) {
+      rowIdx[at] = r;
+      vals[at++] = v;
+    }
+  }
+  const cat = (a: Float64Array, b: number[]): Float64Array => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    data: {
+      ...old,
+      m: m + cuts.length,
+      colStart,
+      rowIdx,
+      vals,
+      rowLo: cat(old.rowLo, rLo),
+      rowHi: cat(old.rowHi, rHi),
+    },
+    rows: Int32Array.from([...lp.rows, ...cuts.map(() => -1)]),
+    scale: cat(lp.scale, scale),
+  };
+}
+
+/**
+ * Pseudocosts: the average bound loss per unit of fractionality when a variable was branched
+ * down (x_j = 0) or up (x_j = 1); the average over all variables stands in until a variable
+ * has its own. Score = max(down·f, ε) × max(up·(1 − f), ε) (the product rule).
+ */
+class Pseudocosts {
+  private readonly downSum: Float64Array;
+  private readonly upSum: Float64Array;
+  private readonly downN: Int32Array;
+  private readonly upN: Int32Array;
+  private downTot = 0;
+  private upTot = 0;
+  private downCount = 0;
+  private upCount = 0;
+
+  constructor(n: number) {
+    this.downSum = new Float64Array(n);
+    this.upSum = new Float64Array(n);
+    this.downN = new Int32Array(n);
+    this.upN = new Int32Array(n);
+  }
+
+  record(j: number, up: boolean, unitLoss: number): void {
+    if (up) {
+      this.upSum[j] = (this.upSum[j] as number) + unitLoss;
+      this.upN[j] = (this.upN[j] as number) + 1;
+      this.upTot += unitLoss;
+      this.upCount++;
+    } else {
+      this.downSum[j] = (this.downSum[j] as number) + unitLoss;
+      this.downN[j] = (this.downN[j] as number) + 1;
+      this.downTot += unitLoss;
+      this.downCount++;
+    }
+  }
+
+  /** True once both directions of j have been observed. */
+  reliable(j: number): boolean {
+    return (this.downN[j] as number) > 0 && (this.upN[j] as number) > 0;
+  }
+
+  score(j: number, f: number): number {
+    const dn = this.downN[j] as number;
+    const un = this.upN[j] as number;
+    const down =
+      dn > 0
+        ? (this.downSum[j] as number) / dn
+        : this.downCount > 0
+          ? this.downTot / this.downCount
+          : 1;
+    const up =
+      un > 0 ? (this.upSum[j] as number) / un : this.upCount > 0 ? this.upTot / this.upCount : 1;
+    return Math.max(down * f, 1e-9) * Math.max(up * (1 - f), 1e-9);
+  }
+}
+
+/** A binary max-heap of open nodes by bound (ties: deeper first, for determinism). */
+class NodeHeap {
+  private readonly a: Node[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  private better(x: Node, y: Node): boolean {
+    return x.bound > y.bound || (x.bound === y.bound && x.depth > y.depth);
+  }
+  push(v: Node): void {
+    const a = this.a;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.better(a[i] as Node, a[p] as Node)) break;
+      [a[i], a[p]] = [a[p] as Node, a[i] as Node];
+      i = p;
+    }
+  }
+  pop(): Node | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let b = i;
+        if (l < a.length && this.better(a[l] as Node, a[b] as Node)) b = l;
+        if (r < a.length && this.better(a[r] as Node, a[b] as Node)) b = r;
+        if (b === i) break;
+        [a[i], a[b]] = [a[b] as Node, a[i] as Node];
+        i = b;
+      }
+    }
+    return top;
+  }
+  maxBound(): number {
+    return this.a.length > 0 ? (this.a[0] as Node).bound : -Infinity;
+  }
+}
+
+/**
+ * Solves max Σ v_j x_j over the model's rows with x_j ∈ [lo_j, hi_j] ∩ {0, 1}. `start` is an
+ * optional feasible selection to begin from.
+ */
+export function branchAndBound(
+  model: Model,
+  lo0: Uint8Array,
+  hi0: Uint8Array,
+  start: Uint8Array | null,
+  opts: BranchOptions,
+): BranchOutcome {
+  const n = model.n;
+  const values = Float64Array.from(model.problem.projects, (c) => c.value);
+  const integral = values.every((v) => Number.isInteger(v));
+  let valueScale = 0;
+  for (const v of values) valueScale = Math.max(valueScale, Math.abs(v));
+  if (valueScale === 0) valueScale = 1;
+
+  const glo = Uint8Array.from(lo0);
+  const ghi = Uint8Array.from(hi0);
+  const state = new SelectionState(model, glo, ghi);
+  let incumbent: Uint8Array | null = null;
+  let incValue = -Infinity;
+  const offer = (sel: ArrayLike<number>, v: number): boolean => {
+    if (v <= incValue) return false;
+    state.set(sel);
+    if (!state.feasible()) return false;
+    incumbent = Uint8Array.from(state.sel);
+    incValue = state.value;
+    return true;
+  };
+
+  // Start: the given selection, then greedy by value per unit of use, improved locally.
+  if (start) {
+    state.set(start);
+    if (state.feasible()) {
+      incumbent = Uint8Array.from(state.sel);
+      incValue = state.value;
+    }
+  }
+  const heuristic = (weights: ArrayLike<number>, lpX: ArrayLike<number> | null): void => {
+    let order = ratioOrder(state, weights);
+    if (lpX) {
+      const rank = new Float64Array(n);
+      order.forEach((j, r) => (rank[j] = r));
+      order = order.slice().sort((a, b) => {
+        const fa = lpX[a] as number;
+        const fb = lpX[b] as number;
+        const ia = fa > 1 - INT_TOL ? 2 : fa > INT_TOL ? 1 : 0;
+        const ib = fb > 1 - INT_TOL ? 2 : fb > INT_TOL ? 1 : 0;
+        return ib - ia || (ia === 1 ? fb - fa : 0) || (rank[a] as number) - (rank[b] as number);
+      });
+    }
+    greedy(state, order);
+    improve(state, order, opts.deadline);
+    if (state.feasible() && state.value > incValue) {
+      incumbent = Uint8Array.from(state.sel);
+      incValue = state.value;
+    }
+  };
+
+  /**
+   * RINS: fix the variables where the LP point and the incumbent agree, and search the rest
+   * with a small branch and bound (no sub-MIP inside). True when it improved the incumbent.
+   */
+  const rins = (lpX: ArrayLike<number>): boolean => {
+    const inc = incumbent;
+    if (opts.subMip === false || inc === null) return false;
+    const lo = Uint8Array.from(glo);
+    const hi = Uint8Array.from(ghi);
+    let free = 0;
+    for (let j = 0; j < n; j++) {
+      if (glo[j] === ghi[j]) continue;
+      const v = inc[j] as number;
+      if (Math.abs((lpX[j] as number) - v) < INT_TOL) {
+        lo[j] = v;
+        hi[j] = v;
+      } else free++;
+    }
+    if (free === 0) return false;
+    const b = propagate(model, lo, hi);
+    if (b.infeasible) return false;
+    const sub = branchAndBound(model, b.lo, b.hi, inc, {
+      deadline: opts.deadline,
+      nodeLimit: 500,
+      relGap: 0,
+      subMip: false,
+    });
+    if (sub.incumbent === null || sub.value <= incValue) return false;
+    return offer(sub.incumbent, sub.value);
+  };
+
+  const pruneAt = (bound: number): boolean => {
+    if (incumbent === null) return false;
+    if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
+    const tol = Math.max(1e-9 * Math.max(1, Math.abs(incValue)), opts.relGap * Math.abs(incValue));
+    return bound <= incValue + tol;
+  };
+
+  let lpModel = buildLp(model, glo, ghi, valueScale);
+  let lp = new DualSimplex(lpModel.data);
+  const baseRows = lpModel.data.m;
+  const rowWeights = new Float64Array(model.rows.length);
+  // Greedy before any LP: usage weights (fraction of each limit).
+  model.rows.forEach((r, i) => {
+    rowWeights[i] = r.kind === 'dependency' ? 0 : Number.isFinite(r.hi) && r.hi > 0 ? 1 / r.hi : 0;
+  });
+  heuristic(rowWeights, null);
+
+  const pc = new Pseudocosts(n);
+
+  let nodes = 0;
+  let rootBound = Infinity;
+  let rootD: Float64Array | null = null;
+  let rootX: Float64Array | null = null;
+  let rootBasic: Uint8Array | null = null;
+
+  const globalFixing = (): void => {
+    if (!rootD || !rootX || !rootBasic || incumbent === null) return;
+    for (let j = 0; j < n; j++) {
+      if (rootBasic[j] || glo[j] === ghi[j]) continue;
+      const dj = Math.abs(rootD[j] as number) * valueScale;
+      if (pruneAt(rootBound - dj)) {
+        const v = (rootX[j] as number) > 0.5 ? 1 : 0;
+        glo[j] = v;
+        ghi[j] = v;
+      }
+    }
+  };
+
+  const curLo = new Uint8Array(n);
+  const curHi = new Uint8Array(n);
+  const applyNode = (node: Node | null): boolean => {
+    curLo.set(glo);
+    curHi.set(ghi);
+    for (let t = node; t; t = t.parent) {
+      for (const code of t.fixes) {
+        const j = code >> 1;
+        const v = code & 1;
+        if (v < (curLo[j] as number) || v > (curHi[j] as number)) return false;
+        curLo[j] = v;
+        curHi[j] = v;
+      }
+    }
+    for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
+    return true;
+  };
+
+  const heap = new NodeHeap();
+  let current: Node | null = {
+    parent: null,
+    fixes: new Int32Array(0),
+    bound: Infinity,
+    depth: 0,
+    branchVar: -1,
+    branchFrac: 0,
+    up: false,
+  };
+  let limit: 'time' | 'nodes' | null = null;
+  let lpInfeasible = false;
+  let openBound = -Infinity;
+
+  while (current !== null || heap.size > 0) {
+    if (opts.deadline()) {
+      limit = 'time';
+      break;
+    }
+    if (nodes >= opts.nodeLimit) {
+      limit = 'nodes';
+      break;
+    }
+    const node: Node = current ?? (heap.pop() as Node);
+    current = null;
+    if (pruneAt(node.bound)) continue;
+    if (!applyNode(node)) continue;
+    nodes++;
+    const cutoff = incumbent === null ? Infinity : -(incValue / valueScale);
+    const status = lp.solve(cutoff, Infinity, opts.deadline);
+    if (status === 'iteration limit') {
+      // Out of time inside the LP: keep the node open for the bound.
+      openBound = Math.max(openBound, node.bound);
+      limit = 'time';
+      break;
+    }
+    if (status === 'infeasible') {
+      if (node.depth === 0) lpInfeasible = true;
+      continue;
+    }
+    let bound = Math.min(node.bound, -lp.dualBound() * valueScale);
+    if (node.depth === 0) {
+      // Cut loop: add lifted covers while they raise the bound.
+      let rounds = 0;
+      let cutsAdded = 0;
+      let infeasibleWithCuts = false;
+      const firstBound = bound;
+      while (
+        rounds++ < 50 &&
+        !opts.deadline() &&
+        cutsAdded < 3 * baseRows + 50 &&
+        !pruneAt(bound)
+      ) {
+        const cuts = separateCovers(model, curLo, curHi, lp.x, 50);
+        if (rounds <= 5) cuts.push(...gomoryCuts(lp, lpModel.data, lp.x, 20));
+        if (cuts.length === 0) break;
+        cutsAdded += cuts.length;
+        lpModel = withCuts(lpModel, cuts);
+        const next = new DualSimplex(lpModel.data);
+        next.warmStartFrom(lp);
+        lp = next;
+        for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
+        const st = lp.solve(
+          incumbent === null ? Infinity : -(incValue / valueScale),
+          Infinity,
+          opts.deadline,
+        );
+        if (st === 'infeasible' || st === 'cutoff') {
+          infeasibleWithCuts = true;
+          break;
+        }
+        if (st === 'iteration limit') break;
+        const nb = Math.min(bound, -lp.dualBound() * valueScale);
+        const gain = bound - nb;
+        bound = nb;
+        if (gain <= 0.02 * (firstBound - bound) || gain <= 1e-9 * Math.abs(bound)) break;
+      }
+      if (infeasibleWithCuts) continue;
+    }
+    if (node.branchVar >= 0 && Number.isFinite(node.bound)) {
+      const loss = Math.max(0, node.bound - bound);
+      pc.record(node.branchVar, node.up, loss / (node.up ? 1 - node.branchFrac : node.branchFrac));
+    }
+    if (status === 'cutoff' || pruneAt(bound)) continue;
+
+    // Integral?
+    const x = lp.x;
+    let nFrac = 0;
+    for (let j = 0; j < n; j++) {
+      const v = x[j] as number;
+      if (v > INT_TOL && v < 1 - INT_TOL) nFrac++;
+    }
+    if (node.depth === 0) {
+      rootBound = bound;
+      rootD = Float64Array.from(lp.d.subarray(0, n));
+      rootX = Float64Array.from(x.subarray(0, n));
+      rootBasic = Uint8Array.from({ length: n }, (_, j) => (lp.isBasic(j) ? 1 : 0));
+      // LP-guided heuristic with the duals as row prices.
+      heuristic(dualRowWeights(model, lpModel, lp, valueScale), rootX);
+      globalFixing();
+      if (rins(rootX)) globalFixing();
+      if (pruneAt(bound)) continue;
+    }
+    if (nFrac === 0) {
+      const sel = Uint8Array.from({ length: n }, (_, j) => ((x[j] as number) > 0.5 ? 1 : 0));
+      let v = 0;
+      for (let j = 0; j < n; j++) if (sel[j]) v += values[j] as number;
+      if (offer(sel, v)) globalFixing();
+      continue;
+    }
+    if (nodes % 50 === 0) {
+      const before = incValue;
+      heuristic(dualRowWeights(model, lpModel, lp, valueScale), x);
+      if (incValue > before) globalFixing();
+      if (pruneAt(bound)) continue;
+    }
+
+    // Local reduced-cost fixing for the subtree.
+    const fixes: number[] = [];
+    if (incumbent !== null) {
+      for (let j = 0; j < n; j++) {
+        if (lp.isBasic(j) || curLo[j] === curHi[j]) continue;
+        if (pruneAt(bound - Math.abs(lp.d[j] as number) * valueScale))
+          fixes.push(j * 2 + ((x[j] as number) > 0.5 ? 1 : 0));
+      }
+    }
+
+    // Branching variable: reliability branching. Candidates ranked by pseudocost product; the
+    // best few whose pseudocosts are still unreliable are strong-branched (a few dual simplex
+    // pivots on each child from this node's basis), which also fixes a variable whose child
+    // cannot beat the incumbent, and prunes the node when both children cannot.
+    const cands: { j: number; f: number; score: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const fj = x[j] as number;
+      if (fj <= INT_TOL || fj >= 1 - INT_TOL) continue;
+      cands.push({ j, f: fj, score: pc.score(j, fj) });
+    }
+    cands.sort((a, b) => b.score - a.score || a.j - b.j);
+    const fixedHere = new Set<number>();
+    let nodeDead = false;
+    const top = cands.slice(0, STRONG_CANDIDATES).filter((c) => !pc.reliable(c.j));
+    if (top.length > 0) {
+      const cutoffNow = incumbent === null ? Infinity : -(incValue / valueScale);
+      lp.save();
+      const childBound = (j: number, v: number): number => {
+        lp.setBounds(j, v, v);
+        const st = lp.solve(cutoffNow, STRONG_PIVOTS, opts.deadline);
+        const b =
+          st === 'infeasible' || st === 'cutoff'
+            ? -Infinity
+            : -(st === 'optimal' ? lp.dualBound() : lp.objective()) * valueScale;
+        lp.restore();
+        return b;
+      };
+      for (const c of top) {
+        const bd = Math.min(bound, childBound(c.j, 0));
+        const bu = Math.min(bound, childBound(c.j, 1));
+        const deadDown = bd === -Infinity || pruneAt(bd);
+        const deadUp = bu === -Infinity || pruneAt(bu);
+        if (deadDown && deadUp) {
+          nodeDead = true;
+          break;
+        }
+        if (deadDown || deadUp) {
+          fixes.push(c.j * 2 + (deadDown ? 1 : 0));
+          fixedHere.add(c.j);
+          continue;
+        }
+        pc.record(c.j, false, (bound - bd) / c.f);
+        pc.record(c.j, true, (bound - bu) / (1 - c.f));
+        c.score = Math.max(bound - bd, 1e-9) * Math.max(bound - bu, 1e-9);
+      }
+      for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
+    }
+    if (nodeDead) continue;
+    let bestJ = -1;
+    let bestScore = -Infinity;
+    for (const c of cands) {
+      if (fixedHere.has(c.j)) continue;
+      if (c.score > bestScore) {
+        bestScore = c.score;
+        bestJ = c.j;
+      }
+    }
+    if (bestJ < 0) {
+      // Strong branching fixed every candidate: re-solve this node with the fixes.
+      current = {
+        parent: node,
+        fixes: Int32Array.from(fixes),
+        bound,
+        depth: node.depth + 1,
+        branchVar: -1,
+        branchFrac: 0,
+        up: false,
+      };
+      continue;
+    }
+    const f = x[bestJ] as number;
+    const base = Int32Array.from(fixes);
+    const make = (v: number): Node => {
+      const fx = new Int32Array(base.length + 1);
+      fx.set(base);
+      fx[base.length] = bestJ * 2 + v;
+      return {
+        parent: node,
+        fixes: fx,
+        bound,
+        depth: node.depth + 1,
+        branchVar: bestJ,
+        branchFrac: f,
+        up: v === 1,
+      };
+    };
+    const upChild = make(1);
+    const downChild = make(0);
+    current = upChild;
+    heap.push(downChild);
+  }
+
+  let bound: number;
+  if (limit === null) bound = incumbent === null ? -Infinity : incValue;
+  else {
+    bound = Math.max(heap.maxBound(), openBound, current ? current.bound : -Infinity);
+    if (incumbent !== null) bound = Math.max(bound, incValue);
+    if (integral && Number.isFinite(bound)) bound = Math.floor(bound + 1e-6);
+    if (nodes === 0 || !Number.isFinite(bound)) bound = Math.max(rootBound, incValue);
+  }
+  if (limit === null && rootBound === Infinity && incumbent === null) bound = -Infinity;
+  return {
+    status: limit === null ? 'optimal' : 'limit',
+    limit,
+    incumbent,
+    value: incumbent === null ? 0 : incValue,
+    bound,
+    nodes,
+    pivots: lp.pivots,
+    lpInfeasible,
+  };
+}
+
+/**
+ * Row prices for the greedy from the LP duals: |y_r| per unit of the row's original
+ * coefficients (LP row r is model row rows[r] scaled by scale[r]); 0 for rows not in the LP.
+ */
+function dualRowWeights(
+  model: Model,
+  lp: Lp,
+  simplex: DualSimplex,
+  valueScale: number,
+): Float64Array {
+  const w = new Float64Array(model.rows.length);
+  for (let r = 0; r < lp.data.m; r++) {
+    w[lp.rows[r] as number] =
+      Math.abs(simplex.d[lp.data.n + r] as number) * (lp.scale[r] as number) * valueScale;
+  }
+  return w;
+}

@@ -1,0 +1,231 @@
+/**
+ * Lifted cover inequalities for the knapsack rows (budget, resources, maximum shares):
+ * for a row Σ a_j x_j ≤ b with a ≥ 0, a cover C (Σ_C a_j > b) gives Σ_C x_j ≤ |C| − 1.
+ *
+ * Separation (for an LP point x*): projects fixed at 1 lower b, projects fixed at 0 drop out;
+ * the cover takes items by (1 − x*_j)/a_j ascending until it overflows, then is made minimal
+ * (dropping the items with the least x* while it still overflows). Every other item k is then
+ * lifted in sequence (largest x* first) with its exact coefficient
+ *   α_k = |C| − 1 − max{ Σ_C x_j + Σ_lifted α_i x_i : Σ a x ≤ b − a_k },
+ * computed by a dynamic programme over the (small, integer) left-hand-side values:
+ * f(v) = the least weight reaching value v. The cut is kept when x* violates it.
+ */
+import type { Model } from './rows';
+import type { DualSimplex, LpData } from './simplex';
+
+export interface Cut {
+  readonly idx: Int32Array;
+  readonly val: Float64Array;
+  /** Σ val_j x_j ≤ hi. */
+  readonly hi: number;
+}
+
+const MIN_VIOLATION = 1e-4;
+
+export function separateCovers(
+  model: Model,
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+  x: ArrayLike<number>,
+  maxCuts: number,
+): Cut[] {
+  const found: { cut: Cut; efficacy: number }[] = [];
+  for (const row of model.rows) {
+    if (row.kind !== 'budget' && row.kind !== 'resource' && row.kind !== 'max share') continue;
+    let b = row.hi;
+    const items: number[] = [];
+    const weight = new Map<number, number>();
+    let total = 0;
+    for (let t = 0; t < row.idx.length; t++) {
+      const j = row.idx[t] as number;
+      const a = row.val[t] as number;
+      if (a <= 0) continue;
+      if (lo[j] === 1) b -= a;
+      else if (hi[j] === 1) {
+        items.push(j);
+        weight.set(j, a);
+        total += a;
+      }
+    }
+    if (b < 0 || total <= b + 1e-9) continue;
+    // Only rows the LP point nearly fills can yield a violated cover.
+    let used = 0;
+    for (const j of items) used += (weight.get(j) as number) * (x[j] as number);
+    if (used < b * 0.5) continue;
+    const cut = coverCut(items, weight, b, x);
+    if (cut) found.push(cut);
+  }
+  found.sort((p, q) => q.efficacy - p.efficacy);
+  return found.slice(0, maxCuts).map((f) => f.cut);
+}
+
+function coverCut(
+  items: number[],
+  weight: Map<number, number>,
+  b: number,
+  x: ArrayLike<number>,
+): { cut: Cut; efficacy: number } | null {
+  const w = (j: number): number => weight.get(j) as number;
+  const xs = (j: number): number => x[j] as number;
+  const order = [...items].sort(
+    (p, q) => (1 - xs(p)) / w(p) - (1 - xs(q)) / w(q) || w(q) - w(p) || p - q,
+  );
+  const cover: number[] = [];
+  let sum = 0;
+  for (const j of order) {
+    if (sum > b + 1e-9) break;
+    cover.push(j);
+    sum += w(j);
+  }
+  if (sum <= b + 1e-9) return null;
+  // Minimal: drop items with the least x* while the rest still overflows.
+  const byX = [...cover].sort((p, q) => xs(p) - xs(q) || w(p) - w(q));
+  const inCover = new Set(cover);
+  for (const j of byX) {
+    if (sum - w(j) > b + 1e-9) {
+      inCover.delete(j);
+      sum -= w(j);
+    }
+  }
+  const c = [...inCover];
+  const rhs = c.length - 1;
+  if (rhs < 1) return null;
+  // f[v]: least weight with left-hand side v (items of C have coefficient 1).
+  const f = new Float64Array(c.length + 1).fill(Infinity);
+  const cw = c.map(w).sort((p, q) => p - q);
+  f[0] = 0;
+  for (let v = 1; v <= c.length; v++) f[v] = (f[v - 1] as number) + (cw[v - 1] as number);
+  const rest = items
+    .filter((j) => !inCover.has(j))
+    .sort((p, q) => xs(q) - xs(p) || w(q) - w(p) || p - q);
+  const idx: number[] = [...c];
+  const val: number[] = c.map(() => 1);
+  for (const k of rest) {
+    const cap = b - w(k);
+    if (cap < -1e-9) continue; // x_k = 1 alone overflows: propagation fixes it at 0
+    let best = 0;
+    for (let v = c.length; v >= 0; v--) {
+      if ((f[v] as number) <= cap + 1e-9) {
+        best = v;
+        break;
+      }
+    }
+    const alpha = rhs - best;
+    if (alpha <= 0) continue;
+    idx.push(k);
+    val.push(alpha);
+    for (let v = c.length; v >= alpha; v--) {
+      const cand = (f[v - alpha] as number) + w(k);
+      if (cand < (f[v] as number)) f[v] = cand;
+    }
+  }
+  let lhs = 0;
+  let norm = 0;
+  idx.forEach((j, t) => {
+    lhs += (val[t] as number) * xs(j);
+    norm += (val[t] as number) ** 2;
+  });
+  const violation = lhs - rhs;
+  if (violation < MIN_VIOLATION) return null;
+  const perm = idx.map((j, t) => [j, val[t] as number] as const).sort((p, q) => p[0] - q[0]);
+  return {
+    cut: {
+      idx: Int32Array.from(perm.map((e) => e[0])),
+      val: Float64Array.from(perm.map((e) => e[1])),
+      hi: rhs,
+    },
+    efficacy: violation / Math.sqrt(norm),
+  };
+}
+
+/**
+ * Gomory mixed-integer cuts from the optimal tableau (root only). For a basic structural x_j
+ * with fractional value β (f0 = β − ⌊β⌋), its tableau row in the nonbasic variables moved to
+ * their bounds (t_k = z_k − l_k at lower, u_k − z_k at upper) reads x_j + Σ ā_k t_k = β, and
+ *   Σ_{k integer} min(f_k/f0, (1−f_k)/(1−f0)) t_k + Σ_{k continuous} max(ā_k/f0, −ā_k/(1−f0)) t_k ≥ 1
+ * (f_k = ā_k − ⌊ā_k⌋; structurals are integer, row activities continuous). Substituting t back
+ * (a row activity r_i = Σ_j A_ij x_j) gives a cut on x, returned as Σ c_j x_j ≤ h; terms below
+ * 1e-9 are dropped safely (a negative one raises h by |c_j|, as x_j ≤ 1). Cuts with a dynamic
+ * range above 1e6 or no violation are discarded.
+ */
+export function gomoryCuts(
+  lp: DualSimplex,
+  data: LpData,
+  x: ArrayLike<number>,
+  maxCuts: number,
+): Cut[] {
+  const { n, m } = data;
+  // Row-wise A of the current LP (scaled rows, cuts included).
+  const rowEntries: [number, number][][] = Array.from({ length: m }, () => []);
+  for (let j = 0; j < n; j++) {
+    for (let k = data.colStart[j] as number; k < (data.colStart[j + 1] as number); k++)
+      (rowEntries[data.rowIdx[k] as number] as [number, number][]).push([
+        j,
+        data.vals[k] as number,
+      ]);
+  }
+  const row = new Float64Array(n + m);
+  const found: { cut: Cut; efficacy: number }[] = [];
+  for (let j = 0; j < n; j++) {
+    const p = lp.positionOf(j);
+    if (p < 0) continue;
+    const beta = x[j] as number;
+    const f0 = beta - Math.floor(beta);
+    if (f0 < 0.01 || f0 > 0.99) continue;
+    const nz = lp.tableauRow(p, row);
+    const coef = new Map<number, number>();
+    let constant = 0;
+    for (const k of nz) {
+      const lo = lp.lo[k] as number;
+      const hi = lp.hi[k] as number;
+      if (lo === hi) continue;
+      const up = lp.atUpper(k);
+      const a = up ? -(row[k] as number) : (row[k] as number);
+      let g: number;
+      if (k < n) {
+        const f = a - Math.floor(a);
+        g = f <= f0 ? f / f0 : (1 - f) / (1 - f0);
+      } else g = a > 0 ? a / f0 : -a / (1 - f0);
+      if (g === 0) continue;
+      const sign = up ? -1 : 1; // t = x − lo, or hi − x
+      constant += up ? g * hi : -g * lo;
+      if (k < n) coef.set(k, (coef.get(k) ?? 0) + sign * g);
+      else {
+        for (const [jj, v] of rowEntries[k - n] as [number, number][])
+          coef.set(jj, (coef.get(jj) ?? 0) + sign * g * v);
+      }
+    }
+    // Σ coef·x ≥ 1 − constant  ⇔  Σ (−coef)·x ≤ constant − 1.
+    let h = constant - 1;
+    const idx: number[] = [];
+    const val: number[] = [];
+    let big = 0;
+    let small = Infinity;
+    for (const [jj, cRaw] of [...coef.entries()].sort((a, b) => a[0] - b[0])) {
+      const c = -cRaw;
+      if (Math.abs(c) < 1e-9) {
+        if (c < 0) h -= c;
+        continue;
+      }
+      idx.push(jj);
+      val.push(c);
+      big = Math.max(big, Math.abs(c));
+      small = Math.min(small, Math.abs(c));
+    }
+    if (idx.length === 0 || big / small > 1e6) continue;
+    let lhs = 0;
+    let norm = 0;
+    idx.forEach((jj, t) => {
+      lhs += (val[t] as number) * (x[jj] as number);
+      norm += (val[t] as number) ** 2;
+    });
+    const violation = lhs - h;
+    if (violation < 1e-6 * Math.max(1, Math.abs(h))) continue;
+    found.push({
+      cut: { idx: Int32Array.from(idx), val: Float64Array.from(val), hi: h },
+      efficacy: violation / Math.sqrt(norm),
+    });
+  }
+  found.sort((a, b) => b.efficacy - a.efficacy);
+  return found.slice(0, maxCuts).map((f) => f.cut);
+}

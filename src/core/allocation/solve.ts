@@ -1,0 +1,150 @@
+/**
+ * solveAllocation: the optimiser's entry point. Validates the problem, propagates what force
+ * in/out imply, runs branch and bound, and returns the selection with its value, the best
+ * bound, the gap, the status, the reason each project is in or out, and — when no selection
+ * can satisfy the constraints — the small set of forced projects and constraints that conflict.
+ */
+import { branchAndBound } from './branch';
+import { findConflict, type Conflict } from './conflict';
+import { explain, type Reason } from './explain';
+import { validateProblem, type AllocationProblem } from './problem';
+import { propagate } from './propagate';
+import { buildModel, isFeasible, type Model } from './rows';
+
+export type AllocationStatus = 'optimal' | 'time limit' | 'infeasible';
+
+export interface SolveOptions {
+  /** Wall-clock limit in milliseconds (default 10,000). */
+  readonly timeLimitMs?: number;
+  /** Branch-and-bound node limit (default 1,000,000). */
+  readonly nodeLimit?: number;
+  /** Relative gap at which the search stops and calls the result optimal (default 1e-9). */
+  readonly relGap?: number;
+  /** The clock (default Date.now); tests and benchmarks may pass their own. */
+  readonly now?: () => number;
+  /** A selection to start from (used when feasible), e.g. the answer for a smaller budget. */
+  readonly start?: readonly boolean[];
+}
+
+export interface AllocationResult {
+  /**
+   * 'optimal': proven best (within relGap); 'time limit': stopped by the time or node limit
+   * with the best selection found; 'infeasible': no selection satisfies the constraints.
+   */
+  readonly status: AllocationStatus;
+  /** Which limit stopped the search, when one did. */
+  readonly limit: 'time' | 'nodes' | null;
+  /** False when there is no selection to show (infeasible, or none found in time). */
+  readonly feasible: boolean;
+  /** One per project; always satisfies every constraint when `feasible`. */
+  readonly selected: boolean[];
+  readonly value: number;
+  readonly cost: number;
+  readonly count: number;
+  /** No selection is worth more than this. */
+  readonly bound: number;
+  /** (bound − value) / |value| (0 when equal; Infinity when value is 0 and the bound is not). */
+  readonly gap: number;
+  readonly nodes: number;
+  readonly timeMs: number;
+  /** Why each project is in or out (empty when infeasible). */
+  readonly reasons: Reason[];
+  /** When infeasible: what conflicts. */
+  readonly conflict: Conflict | null;
+}
+
+export function solveAllocation(
+  p: AllocationProblem,
+  options: SolveOptions = {},
+): AllocationResult {
+  const now = options.now ?? Date.now;
+  const t0 = now();
+  const timeLimit = options.timeLimitMs ?? 10_000;
+  const deadline = (): boolean => now() - t0 >= timeLimit;
+  validateProblem(p);
+  const model = buildModel(p);
+  const n = model.n;
+  const lo = Uint8Array.from(p.projects, (c) => (c.force === 'in' ? 1 : 0));
+  const hi = Uint8Array.from(p.projects, (c) => (c.force === 'out' ? 0 : 1));
+  const bounds = propagate(model, lo, hi);
+  if (bounds.infeasible) return infeasible(model, t0, now, 0);
+
+  const start = options.start ? Uint8Array.from(options.start, (b) => (b ? 1 : 0)) : null;
+  const out = branchAndBound(model, bounds.lo, bounds.hi, start, {
+    deadline,
+    nodeLimit: options.nodeLimit ?? 1_000_000,
+    relGap: options.relGap ?? 1e-9,
+  });
+  if (out.incumbent === null) {
+    if (out.status === 'optimal') return infeasible(model, t0, now, out.nodes);
+    return {
+      status: 'time limit',
+      limit: out.limit,
+      feasible: false,
+      selected: new Array<boolean>(n).fill(false),
+      value: 0,
+      cost: 0,
+      count: 0,
+      bound: out.bound,
+      gap: Infinity,
+      nodes: out.nodes,
+      timeMs: now() - t0,
+      reasons: [],
+      conflict: null,
+    };
+  }
+  const selected = Array.from(out.incumbent, (v) => v === 1);
+  if (!isFeasible(model, selected))
+    throw new Error('allocation: internal error, the selection breaks a constraint');
+  let value = 0;
+  let cost = 0;
+  let count = 0;
+  p.projects.forEach((c, j) => {
+    if (selected[j]) {
+      value += c.value;
+      cost += c.cost;
+      count++;
+    }
+  });
+  const bound = Math.max(out.bound, value);
+  return {
+    status: out.status === 'optimal' ? 'optimal' : 'time limit',
+    limit: out.limit,
+    feasible: true,
+    selected,
+    value,
+    cost,
+    count,
+    bound,
+    gap: relativeGap(bound, value),
+    nodes: out.nodes,
+    timeMs: now() - t0,
+    reasons: explain(model, selected, out.status !== 'optimal'),
+    conflict: null,
+  };
+}
+
+/** (bound − value) / |value|; 0 when equal, Infinity when value is 0 and the bound is above. */
+export function relativeGap(bound: number, value: number): number {
+  if (bound <= value) return 0;
+  return Math.abs(value) > 0 ? (bound - value) / Math.abs(value) : Infinity;
+}
+
+function infeasible(model: Model, t0: number, now: () => number, nodes: number): AllocationResult {
+  const n = model.n;
+  return {
+    status: 'infeasible',
+    limit: null,
+    feasible: false,
+    selected: new Array<boolean>(n).fill(false),
+    value: 0,
+    cost: 0,
+    count: 0,
+    bound: -Infinity,
+    gap: Infinity,
+    nodes,
+    timeMs: now() - t0,
+    reasons: [],
+    conflict: findConflict(model),
+  };
+}
