@@ -36,7 +36,12 @@ import {
   STOP_WORDS,
 } from './text-similarity';
 
-export { CONTEXT_ATTRIBUTES, type ContextAttribute, type ContextMatch } from './overlap-context';
+export {
+  CONTEXT_ATTRIBUTES,
+  CONTEXT_WEIGHT,
+  type ContextAttribute,
+  type ContextMatch,
+} from './overlap-context';
 
 export interface OverlapSignals {
   readonly name: number;
