@@ -13,9 +13,11 @@ import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
 import { buildMenu } from './menu/menu';
-import { confirm, menuAction } from './menu/run';
+import { confirm, menuAction, reportError } from './menu/run';
 import { projectsHaveData } from './sheets/sample';
 import { activeSpreadsheet, type Services } from './sheets/services';
+import { EXPLAIN_TITLE, showExplainScore } from './ui/explain-score/explain';
+import { DECISION_TITLE, showRecordDecision, submitDecision } from './ui/record-decision/decision';
 
 export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
@@ -99,6 +101,32 @@ export function menuSnapshot(): void {
 /** Menu: Prepare review. */
 export function menuReview(): void {
   menuAction(services(), ui(), 'Prepare review', prepareReviewAction);
+}
+
+/** Menu: Record decision… (a dialog for the selected project). */
+export function menuRecordDecision(): void {
+  try {
+    showRecordDecision(services(), ui());
+  } catch (e) {
+    reportError(ui(), `${DECISION_TITLE}…`, e);
+  }
+}
+
+/**
+ * The Record decision dialog's submit (google.script.run): writes Status and appends to
+ * Decisions; throws an Error whose message the dialog shows.
+ */
+export function recordDecision(decision: unknown): { message: string } {
+  return submitDecision(services(), decision);
+}
+
+/** Menu: Explain score (a dialog for the selected project). */
+export function menuExplainScore(): void {
+  try {
+    showExplainScore(services(), ui());
+  } catch (e) {
+    reportError(ui(), EXPLAIN_TITLE, e);
+  }
 }
 
 /** Menu: Lock scoring model. */
