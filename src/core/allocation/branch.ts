@@ -343,7 +343,11 @@ export function branchAndBound(
       incValue = state.value;
     }
   }
-  const heuristic = (weights: ArrayLike<number>, lpX: ArrayLike<number> | null): void => {
+  const heuristic = (
+    weights: ArrayLike<number>,
+    lpX: ArrayLike<number> | null,
+    localSearch = true,
+  ): void => {
     let order = ratioOrder(state, weights);
     if (lpX) {
       const rank = new Float64Array(n);
@@ -357,7 +361,7 @@ export function branchAndBound(
       });
     }
     greedy(state, order);
-    improve(state, order, opts.deadline);
+    if (localSearch) improve(state, order, opts.deadline);
     if (state.feasible() && state.value > incValue) {
       incumbent = Uint8Array.from(state.sel);
       incValue = state.value;
@@ -395,11 +399,15 @@ export function branchAndBound(
     return offer(sub.incumbent, sub.value);
   };
 
+  /** The largest bound of anything pruned within the gap tolerance (it may beat incValue). */
+  let prunedBound = -Infinity;
   const pruneAt = (bound: number): boolean => {
     if (incumbent === null) return false;
     if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
     const tol = Math.max(1e-9 * Math.max(1, Math.abs(incValue)), opts.relGap * Math.abs(incValue));
-    return bound <= incValue + tol;
+    if (bound > incValue + tol) return false;
+    if (bound > prunedBound) prunedBound = integral ? Math.floor(bound + 1e-6) : bound;
+    return true;
   };
 
   let lpModel = buildLp(model, glo, ghi, valueScale);
@@ -410,7 +418,7 @@ export function branchAndBound(
   model.rows.forEach((r, i) => {
     rowWeights[i] = r.kind === 'dependency' ? 0 : Number.isFinite(r.hi) && r.hi > 0 ? 1 / r.hi : 0;
   });
-  heuristic(rowWeights, null);
+  heuristic(rowWeights, null, false);
 
   const pc = new Pseudocosts(n);
 
@@ -493,7 +501,11 @@ export function branchAndBound(
     }
     let bound = Math.min(node.bound, -lp.dualBound() * valueScale);
     if (node.depth === 0) {
-      // Cut loop: add lifted covers while they raise the bound.
+      // The LP-guided heuristic first: with a good incumbent the cuts may not be needed.
+      heuristic(dualRowWeights(model, lpModel, lp, valueScale), lp.x.subarray(0, n));
+    }
+    if (node.depth === 0 && !pruneAt(bound)) {
+      // Cut loop: lifted covers and Gomory cuts while they raise the bound.
       let rounds = 0;
       let cutsAdded = 0;
       let infeasibleWithCuts = false;
@@ -671,9 +683,9 @@ export function branchAndBound(
   }
 
   let bound: number;
-  if (limit === null) bound = incumbent === null ? -Infinity : incValue;
+  if (limit === null) bound = incumbent === null ? -Infinity : Math.max(incValue, prunedBound);
   else {
-    bound = Math.max(heap.maxBound(), openBound, current ? current.bound : -Infinity);
+    bound = Math.max(heap.maxBound(), openBound, current ? current.bound : -Infinity, prunedBound);
     if (incumbent !== null) bound = Math.max(bound, incValue);
     if (integral && Number.isFinite(bound)) bound = Math.floor(bound + 1e-6);
     if (nodes === 0 || !Number.isFinite(bound)) bound = Math.max(rootBound, incValue);

@@ -89,10 +89,14 @@ export class DualSimplex {
         w: Float64Array;
         sinceRefactor: number;
         dualsFresh: boolean;
+        primalsValid: boolean;
       }
     | undefined;
   /** True while `d` was computed from scratch for the current basis (no pivot since). */
   private dualsFresh = false;
+  /** True while x_B is consistent with the nonbasic values (kept through pivots). */
+  private primalsValid = false;
+  private solvesSinceRecompute = 0;
   private readonly refactorEvery: number;
 
   constructor(lp: LpData) {
@@ -192,6 +196,7 @@ export class DualSimplex {
       w: new Float64Array(this.w.length),
       sinceRefactor: 0,
       dualsFresh: false,
+      primalsValid: false,
     });
     sv.x.set(this.x);
     sv.d.set(this.d);
@@ -204,6 +209,7 @@ export class DualSimplex {
     sv.w.set(this.w);
     sv.sinceRefactor = this.sinceRefactor;
     sv.dualsFresh = this.dualsFresh;
+    sv.primalsValid = this.primalsValid;
   }
 
   /** Returns to the state of the last save(). */
@@ -221,6 +227,7 @@ export class DualSimplex {
     this.w.set(sv.w);
     this.sinceRefactor = sv.sinceRefactor;
     this.dualsFresh = sv.dualsFresh;
+    this.primalsValid = sv.primalsValid;
   }
 
   /** The basis position of variable k, or −1 when it is nonbasic. */
@@ -306,8 +313,13 @@ export class DualSimplex {
    */
   solve(cutoff = Infinity, maxIter = Infinity, deadline?: () => boolean): LpStatus {
     if (!this.dualsFresh) this.computeDuals();
-    this.positionNonbasics();
-    this.computePrimals();
+    if (this.primalsValid && this.solvesSinceRecompute < 50) {
+      this.solvesSinceRecompute++;
+      this.positionNonbasics(true);
+    } else {
+      this.positionNonbasics(false);
+      this.computePrimals();
+    }
     let iter = 0;
     let fixes = 0;
     let troubles = 0;
@@ -346,13 +358,14 @@ export class DualSimplex {
   private refresh(): void {
     if (!this.refactor()) this.slackBasis();
     this.computeDuals();
-    this.positionNonbasics();
+    this.positionNonbasics(false);
     this.computePrimals();
   }
 
   private slackBasis(): void {
     const { n, m } = this;
     this.dualsFresh = false;
+    this.primalsValid = false;
     this.status.fill(AT_LO);
     this.pos.fill(-1);
     this.binv.fill(0);
@@ -389,9 +402,12 @@ export class DualSimplex {
   }
 
   /** Puts every nonbasic variable at the bound its reduced cost prefers (boxed ⇒ dual feasible). */
-  private positionNonbasics(): void {
-    const nt = this.n + this.m;
-    const { status, lo, hi, d, x } = this;
+  private positionNonbasics(incremental: boolean): void {
+    const { n, m, status, lo, hi, d, x, colStart, rowIdx, vals } = this;
+    const nt = n + m;
+    const u = this.work;
+    if (incremental) u.fill(0);
+    let moved = false;
     for (let k = 0; k < nt; k++) {
       if (status[k] === BASIC) continue;
       const l = lo[k] as number;
@@ -400,7 +416,22 @@ export class DualSimplex {
       if (l === h) status[k] = AT_LO;
       else if (dk < -TOL_DUAL) status[k] = AT_HI;
       else if (dk > TOL_DUAL) status[k] = AT_LO;
-      x[k] = status[k] === AT_HI ? h : l;
+      const v = status[k] === AT_HI ? h : l;
+      const dx = v - (x[k] as number);
+      x[k] = v;
+      if (!incremental || dx === 0) continue;
+      moved = true;
+      if (k < n) {
+        for (let t = colStart[k] as number; t < (colStart[k + 1] as number); t++)
+          u[rowIdx[t] as number] = (u[rowIdx[t] as number] as number) + (vals[t] as number) * dx;
+      } else u[k - n] = (u[k - n] as number) - dx;
+    }
+    // The basic variables follow: Δx_B = −B⁻¹ Σ a_k Δx_k.
+    if (moved) {
+      for (let r = 0; r < m; r++) {
+        const ur = u[r] as number;
+        if (ur !== 0) this.addColumnTimes(r, -ur);
+      }
     }
   }
 
@@ -428,6 +459,8 @@ export class DualSimplex {
 
   /** x_B = B⁻¹ · (−Σ_{nonbasic} a_k x_k). */
   private computePrimals(): void {
+    this.primalsValid = true;
+    this.solvesSinceRecompute = 0;
     const { n, m, x, work, status, colStart, rowIdx, vals } = this;
     work.fill(0);
     for (let j = 0; j < n; j++) {
@@ -709,6 +742,7 @@ export class DualSimplex {
    */
   private refactor(): boolean {
     this.dualsFresh = false;
+    this.primalsValid = false;
     const { n, m, head, binv, colStart, rowIdx, vals } = this;
     const structPos: number[] = [];
     const logicalPos = new Int32Array(m).fill(-1);
