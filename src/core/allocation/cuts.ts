@@ -146,7 +146,8 @@ function coverCut(
  * (f_k = ā_k − ⌊ā_k⌋; structurals are integer, row activities continuous). Substituting t back
  * (a row activity r_i = Σ_j A_ij x_j) gives a cut on x, returned as Σ c_j x_j ≤ h; terms below
  * 1e-9 are dropped safely (a negative one raises h by |c_j|, as x_j ≤ 1). Cuts with a dynamic
- * range above 1e6 or no violation are discarded.
+ * range above 1e6, rows with an entry above 1e5 and cuts without violation are discarded, and h
+ * is relaxed by 1e-7 of the cut's size against round-off.
  */
 export function gomoryCuts(
   lp: DualSimplex,
@@ -173,6 +174,9 @@ export function gomoryCuts(
     const f0 = beta - Math.floor(beta);
     if (f0 < 0.01 || f0 > 0.99) continue;
     const nz = lp.tableauRow(p, row);
+    let worst = 0;
+    for (const k of nz) worst = Math.max(worst, Math.abs(row[k] as number));
+    if (worst > 1e5) continue; // an ill-conditioned row: its cut would be mostly round-off
     const coef = new Map<number, number>();
     let constant = 0;
     for (const k of nz) {
@@ -213,6 +217,10 @@ export function gomoryCuts(
       small = Math.min(small, Math.abs(c));
     }
     if (idx.length === 0 || big / small > 1e6) continue;
+    // A safety margin against round-off in the tableau: relax h by 1e-7 of the row's size.
+    let size = 0;
+    for (const c of val) size += Math.abs(c);
+    h += 1e-7 * Math.max(1, size);
     let lhs = 0;
     let norm = 0;
     idx.forEach((jj, t) => {
