@@ -153,31 +153,49 @@ export class DualSimplex {
   }
 
   /**
-   * Takes over the basis of `old`, an LP with the same columns whose rows are the first rows of
-   * this one (rows were appended, e.g. cuts): the old basic variables stay basic and the new
-   * rows' logicals join the basis. Returns false (leaving the logical basis) when the basis
-   * cannot be factorised.
+   * Takes over the basis of `old`, an LP with the same columns. Row i of this LP is row
+   * rowMap[i] of `old` (−1: a new row); without rowMap the old rows come first and the rest are
+   * new (cuts appended). Old basic variables stay basic, new rows' logicals join the basis, and
+   * old rows that are gone must have had a basic logical (so the basis stays square). Returns
+   * false (leaving the logical basis) when the basis cannot be taken over or factorised.
    */
-  warmStartFrom(old: DualSimplex): boolean {
+  warmStartFrom(old: DualSimplex, rowMap?: Int32Array): boolean {
     const { n, m } = this;
-    if (old.n !== n || old.m > m) return false;
+    const map = rowMap ?? Int32Array.from({ length: m }, (_, i) => (i < old.m ? i : -1));
+    if (old.n !== n || map.length !== m) return false;
     this.status.fill(AT_LO);
     this.pos.fill(-1);
-    for (let k = 0; k < n + old.m; k++) {
-      this.status[k] = old.status[k] as number;
-      this.x[k] = old.x[k] as number;
+    for (let j = 0; j < n; j++) {
+      this.status[j] = old.status[j] as number;
+      this.x[j] = old.x[j] as number;
     }
-    for (let p = 0; p < old.m; p++) {
-      this.head[p] = old.head[p] as number;
-      this.pos[old.head[p] as number] = p;
+    let p = 0;
+    for (let q = 0; q < old.m; q++) {
+      const h = old.head[q] as number;
+      if (h < n) {
+        this.head[p] = h;
+        this.pos[h] = p++;
+      }
     }
-    for (let i = old.m; i < m; i++) {
-      this.head[i] = n + i;
-      this.pos[n + i] = i;
-      this.status[n + i] = BASIC;
+    for (let i = 0; i < m; i++) {
+      const o = map[i] as number;
+      const k = n + i;
+      if (o >= 0 && old.status[n + o] !== BASIC) {
+        this.status[k] = old.status[n + o] as number;
+        this.x[k] = old.x[n + o] as number;
+        continue;
+      }
+      if (p >= m) {
+        this.slackBasis();
+        return false;
+      }
+      this.head[p] = k;
+      this.pos[k] = p++;
+      this.status[k] = BASIC;
     }
     this.dualsFresh = false;
-    if (this.refactor()) return true;
+    this.primalsValid = false;
+    if (p === m && this.refactor()) return true;
     this.slackBasis();
     return false;
   }
@@ -228,49 +246,6 @@ export class DualSimplex {
     this.sinceRefactor = sv.sinceRefactor;
     this.dualsFresh = sv.dualsFresh;
     this.primalsValid = sv.primalsValid;
-  }
-
-  /** The basis position of variable k, or −1 when it is nonbasic. */
-  positionOf(k: number): number {
-    return this.pos[k] as number;
-  }
-
-  /** True when nonbasic variable k sits at its upper bound. */
-  atUpper(k: number): boolean {
-    return this.status[k] === AT_HI;
-  }
-
-  /**
-   * Row p of the simplex tableau: out[k] = (B⁻¹ a_k)_p for every nonbasic variable k with a
-   * nonzero entry (structurals through the row-wise copy of A, logical n+i = −(B⁻¹)_{p,i});
-   * returns those k. With it, z_{B(p)} + Σ_k out[k]·z_k = 0.
-   */
-  tableauRow(p: number, out: Float64Array): number[] {
-    const { n, m, binv, status, rowStart, colIdx, rowVals } = this;
-    const off = p * m;
-    const e = ++this.epoch;
-    const mark = this.mark;
-    const list: number[] = [];
-    for (let r = 0; r < m; r++) {
-      const rho = binv[off + r] as number;
-      if (rho === 0) continue;
-      for (let k = rowStart[r] as number; k < (rowStart[r + 1] as number); k++) {
-        const j = colIdx[k] as number;
-        if (status[j] === BASIC) continue;
-        if (mark[j] !== e) {
-          mark[j] = e;
-          out[j] = 0;
-          list.push(j);
-        }
-        out[j] = (out[j] as number) + rho * (rowVals[k] as number);
-      }
-      if (status[n + r] !== BASIC) {
-        mark[n + r] = e;
-        out[n + r] = -rho;
-        list.push(n + r);
-      }
-    }
-    return list;
   }
 
   /** Sets the bounds of structural column j (takes effect at the next solve). */
