@@ -43,14 +43,26 @@ export class CallCounter {
   }
 }
 
+/** Reads the service name of an instrumented object: `(obj as any)[SERVICE_NAME]` → "Range". */
+export const SERVICE_NAME: unique symbol = Symbol.for('portfolio-pilot.emulator.serviceName');
+
+/** The "<name>" an object was instrumented with, or undefined for a plain object. */
+export function serviceNameOf(obj: unknown): string | undefined {
+  if (typeof obj !== 'object' || obj === null) return undefined;
+  const name: unknown = (obj as Record<symbol, unknown>)[SERVICE_NAME];
+  return typeof name === 'string' ? name : undefined;
+}
+
 /**
- * Wraps a service object so every method call is counted as "<name>.<method>" and objects it
- * returns that are themselves services are wrapped by their own name. A method the emulator does
- * not implement throws a clear error rather than returning undefined.
+ * Wraps a service object so every method call is counted as "<name>.<method>". A method that
+ * returns its own object (a chained builder or setter: `range.setValue(1).setNote('x')`) returns
+ * the wrapper, so the chained calls are counted too. A method the emulator does not implement
+ * throws a clear error rather than returning undefined. `obj[SERVICE_NAME]` gives the name.
  */
 export function instrument<T extends object>(target: T, name: string, calls: CallCounter): T {
   return new Proxy(target, {
     get(t, prop, receiver) {
+      if (prop === SERVICE_NAME) return name;
       const value: unknown = Reflect.get(t, prop, receiver);
       if (typeof prop === 'symbol' || typeof value !== 'function' || prop === 'constructor') {
         if (
@@ -69,7 +81,8 @@ export function instrument<T extends object>(target: T, name: string, calls: Cal
       }
       return (...args: unknown[]): unknown => {
         calls.count(name, prop);
-        return (value as (...a: unknown[]) => unknown).apply(t, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(t, args);
+        return result === t ? receiver : result;
       };
     },
   });

@@ -3,8 +3,15 @@
  * scripts/build.ts). This is the only file that names Apps Script globals; everything it calls
  * receives the services it needs as arguments.
  */
+import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
+import { checkCapacity } from './menu/actions/capacity';
+import { findOverlapsAction } from './menu/actions/overlaps';
+import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
 import { buildMenu } from './menu/menu';
+import { confirm, menuAction } from './menu/run';
+import { projectsHaveData } from './sheets/sample';
+import { activeSpreadsheet, type Services } from './sheets/services';
 
 export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
@@ -12,9 +19,26 @@ export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
 export { ALLOCATE, FRONTIER } from './functions/allocate';
 
+/** The Apps Script services, gathered when an action runs (never at load time). */
+function services(): Services {
+  return {
+    spreadsheetApp: SpreadsheetApp,
+    lockService: LockService,
+    session: Session,
+    propertiesService: PropertiesService,
+    utilities: Utilities,
+    htmlService: HtmlService,
+    charts: Charts,
+  };
+}
+
+function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
 /** Simple trigger: adds the menu. May run in AuthMode.NONE, so it only builds the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu(ui());
 }
 
 /** Runs when the add-on is installed: shows the menu at once, without reopening the file. */
@@ -22,12 +46,53 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
+/** Menu: Set up workbook. */
+export function menuSetup(): void {
+  menuAction(services(), ui(), 'Set up workbook', setupAction);
+}
+
+/** Menu: Load sample portfolio (asks before replacing a Projects sheet that has data). */
+export function menuLoadSample(): void {
+  const s = services();
+  if (
+    projectsHaveData(activeSpreadsheet(s)) &&
+    !confirm(
+      ui(),
+      'Load sample portfolio',
+      'The Projects sheet already has data. Replace Projects, Criteria, Pairwise, Capacity and Demand with the sample portfolio? (Undo last action brings them back.)',
+    )
+  ) {
+    return;
+  }
+  menuAction(s, ui(), 'Load sample portfolio', loadSampleAction);
+}
+
+/** Menu: Score & rank. */
+export function menuScore(): void {
+  menuAction(services(), ui(), 'Score & rank', scoreAndRank);
+}
+
+/** Menu: Check capacity. */
+export function menuCapacity(): void {
+  menuAction(services(), ui(), 'Check capacity', checkCapacity);
+}
+
+/** Menu: Find overlaps. */
+export function menuOverlaps(): void {
+  menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
+}
+
+/** Menu: Undo last action. */
+export function menuUndo(): void {
+  menuAction(services(), ui(), 'Undo last action', undoAction);
+}
+
 /** Menu: Help. */
 export function menuHelp(): void {
-  showHelp(SpreadsheetApp.getUi());
+  showHelp(ui());
 }
 
 /** Menu: About. */
 export function menuAbout(): void {
-  showAbout(SpreadsheetApp.getUi());
+  showAbout(ui());
 }

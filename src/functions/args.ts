@@ -1,5 +1,5 @@
 import {
-  ArgSchema,
+  argSchema,
   FormulaError,
   cellNumber,
   isBlank,
@@ -22,7 +22,7 @@ export class FormulaContext {
    * An omitted optional argument (or a blank single cell) gives undefined.
    */
   grid(name: string, raw: unknown, required: boolean, example: string): Grid | undefined {
-    const parsed = ArgSchema.safeParse(raw);
+    const parsed = argSchema().safeParse(raw);
     if (!parsed.success) {
       this.fail(
         `${name} must be a range or a single value, not ${describe(raw)}. Pass a range such as ${example}.`,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../core/lazy';
 
 /** A cell value as Sheets passes it to a custom function. */
 export type Cell = string | number | boolean | Date;
@@ -28,8 +29,10 @@ function isGrid(v: unknown): v is Grid {
  * (omitted). The check is a hand-written predicate because it runs on every cell of large ranges
  * (a zod union per cell is twenty times slower on 100,000 × 8 cells).
  */
-export const ArgSchema = z.custom<Grid | Cell | undefined | null>(
-  (v) => v === undefined || v === null || isCell(v) || isGrid(v),
+export const argSchema = lazy(() =>
+  z.custom<Grid | Cell | undefined | null>(
+    (v) => v === undefined || v === null || isCell(v) || isGrid(v),
+  ),
 );
 
 /** Thrown for bad formula input; Sheets shows the message on the cell. */

@@ -10,7 +10,7 @@ import { dateSerial, isBlank, isDate, quote, type Cell, type Grid } from './cell
  * @param {number[][]} values The criterion values: one row per project, one column per criterion, e.g. C2:H.
  * @param {number[]} weights One non-negative weight per criterion, as a row or a column, e.g. C1:H1. They are normalised, so only their ratios matter.
  * @param {string[]} [directions] Optional: "higher" (default) or "lower" is better, per criterion (also max/min, 1/-1).
- * @param {number[]} [scale_min] Optional: the fixed scale minimum per criterion, with scale_max. Scores then never move when other rows change.
+ * @param {number[]} [scale_min] Optional: the fixed scale minimum per criterion, with scale_max (leave both blank for a criterion to keep min-max). Scores then never move when other rows change.
  * @param {number[]} [scale_max] Optional: the fixed scale maximum per criterion, with scale_min.
  * @return {number[][]} One score from 0 to 100 per row; wholly blank rows stay blank.
  * @customfunction
@@ -115,12 +115,16 @@ function readDirections(ctx: FormulaContext, raw: unknown, k: number): Direction
   });
 }
 
+/**
+ * Fixed scales: scale_min and scale_max together, one entry per criterion. A criterion whose two
+ * entries are both blank keeps min-max normalisation over the rows.
+ */
 function readScale(
   ctx: FormulaContext,
   rawMin: unknown,
   rawMax: unknown,
   k: number,
-): { lo: number; hi: number }[] | undefined {
+): ({ lo: number; hi: number } | undefined)[] | undefined {
   const lo = criterionVector(ctx, 'scale_min', rawMin, k, false, 'C1:H1');
   const hi = criterionVector(ctx, 'scale_max', rawMax, k, false, 'C1:H1');
   if (!lo && !hi) return undefined;
@@ -131,9 +135,11 @@ function readScale(
   return lo.cells.map((c, j) => {
     const min = ctx.number(vectorCell('scale_min', lo, j), c);
     const max = ctx.number(vectorCell('scale_max', hi, j), hi.cells[j]);
+    if (min === null && max === null) return undefined;
     if (min === null || max === null) {
+      const blank = min === null ? 'scale_min' : 'scale_max';
       ctx.fail(
-        `${vectorCell(min === null ? 'scale_min' : 'scale_max', lo, j)} is blank. Give every criterion a scale.`,
+        `${vectorCell(blank, min === null ? lo : hi, j)} is blank but its pair is not. Give both bounds, or leave both blank for min-max.`,
       );
     }
     if (max <= min)

@@ -12,6 +12,15 @@ export type MenuEntry = MenuItem | 'separator';
 
 /** Every item, in order. Each `fn` must be an entry point; the bundle contract test checks it. */
 export const MENU: readonly MenuEntry[] = [
+  { caption: 'Set up workbook', fn: 'menuSetup' },
+  { caption: 'Load sample portfolio', fn: 'menuLoadSample' },
+  'separator',
+  { caption: 'Score & rank', fn: 'menuScore' },
+  { caption: 'Check capacity', fn: 'menuCapacity' },
+  { caption: 'Find overlaps', fn: 'menuOverlaps' },
+  'separator',
+  { caption: 'Undo last action', fn: 'menuUndo' },
+  'separator',
   { caption: 'Help', fn: 'menuHelp' },
   { caption: 'About Portfolio Pilot', fn: 'menuAbout' },
 ];

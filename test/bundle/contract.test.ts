@@ -49,6 +49,8 @@ describe('dist/ (what clasp pushes)', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      // Session.getActiveUser().getEmail() for the Log's "who"; nothing else.
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8')) as Record<
       string,

@@ -169,3 +169,26 @@ describe('AHP_WEIGHTS and AHP_CR', () => {
     ).toThrow('AHP_CR: matrix row 1, column 2 and its mirror (row 2, column 1) are both blank');
   });
 });
+
+describe('PRIORITY fixed scales per criterion', () => {
+  it('keeps min-max for a criterion whose two bounds are blank', () => {
+    // criterion 1 on the fixed scale 0–10; criterion 2 min-max over 2 … 4.
+    expect(
+      flat(
+        PRIORITY(
+          [
+            [5, 2],
+            [5, 4],
+          ],
+          [[1, 1]],
+          '',
+          [[0, '']],
+          [[10, '']],
+        ),
+      ),
+    ).toEqual([25, 75]);
+    expect(() => PRIORITY([[5, 2]], [[1, 1]], '', [[0, 1]], [[10, '']])).toThrow(
+      'PRIORITY: scale_max column 2 is blank but its pair is not',
+    );
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Loading Code.js into a fresh node:vm context and calling one of its top-level functions, with a
+ * wall-time limit, as one Apps Script execution does. Shared by in-process executions and worker
+ * executions (emulator/rpc/worker.ts).
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const scripts = new Map<string, { source: string; script: vm.Script }>();
+
+/** Code.js compiled once per path and content (every execution gets a fresh context). */
+export function compiledScript(path: string): vm.Script {
+  const source = readFileSync(path, 'utf8');
+  const cached = scripts.get(path);
+  if (cached?.source === source) return cached.script;
+  const script = new vm.Script(source, { filename: 'Code.js' });
+  scripts.set(path, { source, script });
+  return script;
+}
+
+/** Thrown when the vm's watchdog stops a script that ran past its real-time budget. */
+export function isVmTimeout(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+  );
+}
+
+/** Real milliseconds for vm's `timeout` option: at least 1, whole. */
+function budget(realMs: number): number {
+  return Math.max(1, Math.ceil(realMs));
+}
+
+/** Runs Code.js's global code in `context` (the bundle must touch no service while loading). */
+export function loadInto(context: vm.Context, path: string, realMs: number): void {
+  compiledScript(path).runInContext(context, { timeout: budget(realMs) });
+}
+
+/**
+ * Finds a top-level function: exactly, or (custom functions: "capitalization doesn't matter")
+ * ignoring case. Names ending in "_" are private and never found.
+ */
+export function findFunction(
+  context: vm.Context,
+  name: string,
+  ignoreCase = false,
+): string | undefined {
+  if (name.endsWith('_')) return undefined;
+  const has = (n: string): boolean =>
+    typeof (context as Record<string, unknown>)[n] === 'function' && !n.endsWith('_');
+  if (has(name)) return name;
+  if (!ignoreCase) return undefined;
+  const lower = name.toLowerCase();
+  return Object.getOwnPropertyNames(context).find((n) => n.toLowerCase() === lower && has(n));
+}
+
+const ENTRY = '__emulatorEntry__';
+
+/** Calls `fn(...args)` inside the context under the vm watchdog. */
+export function callInContext(
+  context: vm.Context,
+  fn: string,
+  args: readonly unknown[],
+  realMs: number,
+): unknown {
+  const g = context as Record<string, unknown>;
+  Object.defineProperty(g, ENTRY, { value: { fn, args }, configurable: true, writable: true });
+  try {
+    return vm.runInContext(
+      `(function (e) { return globalThis[e.fn].apply(undefined, e.args); })(${ENTRY})`,
+      context,
+      { timeout: budget(realMs) },
+    ) as unknown;
+  } finally {
+    Reflect.deleteProperty(g, ENTRY);
+  }
+}

@@ -1,0 +1,37 @@
+/** Set up workbook, Load sample portfolio, Undo last action. */
+import type { ActionContext, ActionResult } from '../../sheets/action';
+import { undoLast } from '../../sheets/journal';
+import { loadSample } from '../../sheets/sample';
+import { setupWorkbook } from '../../sheets/setup';
+
+export function setupAction(ctx: ActionContext): ActionResult {
+  const r = setupWorkbook(ctx);
+  const added = [...r.addedColumns].map(([sheet, cols]) => `${sheet}: ${cols.join(', ')}`);
+  const parts = [
+    r.createdSheets.length ? `created ${r.createdSheets.join(', ')}` : '',
+    added.length ? `added columns (${added.join('; ')})` : '',
+    r.addedSettings.length ? `added settings ${r.addedSettings.join(', ')}` : '',
+  ].filter(Boolean);
+  const text = parts.length
+    ? `Set up: ${parts.join('; ')}.`
+    : 'The workbook was already set up: nothing to add.';
+  return { toast: text, log: text };
+}
+
+export function loadSampleAction(ctx: ActionContext): ActionResult {
+  const what = loadSample(ctx);
+  return {
+    toast: `Loaded the sample portfolio: ${what}. Next: Score & rank.`,
+    log: `Loaded the sample portfolio: ${what}.`,
+  };
+}
+
+export function undoAction(ctx: ActionContext): ActionResult {
+  const email = ctx.services.session.getActiveUser().getEmail();
+  const r = undoLast(ctx.ss, email);
+  const sheets = r.deletedSheets.length
+    ? ` and removed the sheets it created (${r.deletedSheets.join(', ')})`
+    : '';
+  const text = `Undid "${r.action}" of ${r.time.slice(0, 16).replace('T', ' ')} UTC: restored ${r.cells.toLocaleString('en-US')} cells${sheets}.`;
+  return { toast: text, log: text };
+}

@@ -1,0 +1,29 @@
+/** What most actions read first: settings and the scoring model, with clear errors when missing. */
+import type { ActionContext } from '../../sheets/action';
+import { readCriteria, type CriteriaRead } from '../../sheets/model-sheets';
+import { CRITERIA, PROJECTS, SETTINGS } from '../../sheets/schema';
+import { readSettings, type Settings } from '../../sheets/settings';
+import { missingSheet } from '../../sheets/table';
+import { describeProblem } from '../../sheets/problems';
+
+export function sheetOrFail(
+  ctx: ActionContext,
+  spec: { name: string; columns: readonly unknown[] },
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ctx.ss.getSheetByName(spec.name);
+  if (!sheet) throw missingSheet(spec as Parameters<typeof missingSheet>[0]);
+  return sheet;
+}
+
+export function settingsOf(ctx: ActionContext): { settings: Settings; warnings: string[] } {
+  const { settings, problems } = readSettings(ctx.ss.getSheetByName(SETTINGS.name), ctx);
+  return { settings, warnings: problems.map(describeProblem) };
+}
+
+export function criteriaOf(ctx: ActionContext): CriteriaRead {
+  return readCriteria(sheetOrFail(ctx, CRITERIA), ctx);
+}
+
+export function projectsSheet(ctx: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
+  return sheetOrFail(ctx, PROJECTS);
+}

@@ -1,0 +1,96 @@
+/**
+ * Running a writing action safely in a shared workbook: under the document lock, after a fresh
+ * read, inside a transaction that rolls back on failure, then journaled for undo, logged and
+ * announced with a toast.
+ */
+import type { DateKeyer } from './cell-parsers';
+import { makeDateKey } from './dates';
+import { saveRecord } from './journal';
+import { appendLog } from './log';
+import { SheetError } from './problems';
+import { activeSpreadsheet, currentUser, type Services } from './services';
+import { Transaction } from './transaction';
+
+export interface ActionContext {
+  readonly services: Services;
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly tx: Transaction;
+  readonly user: string;
+  readonly now: Date;
+  readonly timeZone: string;
+  readonly dateKey: DateKeyer;
+}
+
+export interface ActionResult {
+  /** One line for the toast. */
+  readonly toast: string;
+  /** What changed, for the Log. */
+  readonly log: string;
+  /** Warnings to show the user after the action (e.g. rows with problems), if any. */
+  readonly warnings?: readonly string[];
+}
+
+/** How long a second user waits for the first one's action before giving up. */
+export const LOCK_WAIT_MS = 30_000;
+
+export class BusyError extends SheetError {
+  override name = 'BusyError';
+}
+
+/**
+ * Runs `body` under the document lock. `body` must read what it needs inside (a fresh read) and
+ * write only through ctx.tx. On failure every write is rolled back and the error rethrown.
+ */
+export function runAction(
+  services: Services,
+  action: string,
+  body: (ctx: ActionContext) => ActionResult,
+): ActionResult {
+  const lock = services.lockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new BusyError(
+      `Someone else is running a Portfolio Pilot action on this workbook. Try "${action}" again in a minute.`,
+    );
+  }
+  try {
+    return runLocked(services, action, body);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The body of runAction, for callers that already hold the lock. */
+export function runLocked(
+  services: Services,
+  action: string,
+  body: (ctx: ActionContext) => ActionResult,
+): ActionResult {
+  const ss = activeSpreadsheet(services);
+  const now = new Date();
+  const user = currentUser(services);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const tx = new Transaction(ss, action, user, now);
+  let result: ActionResult;
+  try {
+    result = body({
+      services,
+      ss,
+      tx,
+      user,
+      now,
+      timeZone,
+      dateKey: makeDateKey(timeZone, services.utilities),
+    });
+    saveRecord(
+      ss,
+      tx.finish(),
+      `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
+    );
+  } catch (e) {
+    tx.rollback();
+    throw e;
+  }
+  appendLog(ss, now, user, action, result.log);
+  ss.toast(result.toast, 'Portfolio Pilot', 8);
+  return result;
+}

@@ -1,0 +1,184 @@
+/**
+ * zod schemas that parse one sheet cell into a typed value, by column kind. Each schema accepts
+ * what a person would type (a number or text that is a number, "80%", a date or an ISO date text,
+ * a dropdown word in any case) and rejects the rest with a message that says how to fix it.
+ * Blank cells parse to null.
+ */
+import * as z from 'zod/mini';
+import { isDate } from '../functions/cells';
+import type { ColumnKind, ColumnSpec } from './schema';
+
+/** A value as getValues() returns it. */
+export type CellValue = string | number | boolean | Date;
+
+/** Turns a Date read from the sheet into its wall-clock "YYYY-MM-DD" in the spreadsheet's zone. */
+export type DateKeyer = (d: Date) => string;
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+
+const NUMBER_TEXT = /^[-+]?[$€£¥]?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*(%|k|K|m|M)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function blank(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * A number typed as a number or as text: "12000", "12,000", "$12,000", "12k" (× 1,000),
+ * "1.5M" (× 1,000,000), "80%" (÷ 100). Returns undefined when it is not a number.
+ */
+export function looseNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (!NUMBER_TEXT.test(s)) return undefined;
+  const suffix = /[%kKmM]$/.exec(s)?.[0];
+  const n = Number(s.replace(/[$€£¥,\s%kKmM]/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  if (suffix === '%') return n / 100;
+  if (suffix === 'k' || suffix === 'K') return n * 1_000;
+  if (suffix === 'm' || suffix === 'M') return n * 1_000_000;
+  return n;
+}
+
+function failure(ctx: z.core.ParsePayload, message: string): null {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value });
+  return null;
+}
+
+function numberSchema(spec: ColumnSpec, percent: boolean): z.ZodMiniType<number | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx) => {
+      if (blank(v)) return null;
+      let n = looseNumber(v);
+      if (n === undefined) {
+        const fix = percent
+          ? 'Type a percentage such as 80% (or 0.8).'
+          : 'Type a number such as 12000.';
+        return failure(ctx, `is not a number. ${fix}`);
+      }
+      // A percent column accepts 0–1 or 0–100: 80 means 80% (but "150%" stays 1.5).
+      if (percent && n > 1 && !(typeof v === 'string' && v.trim().endsWith('%'))) n = n / 100;
+      if (spec.min !== undefined && n < spec.min)
+        return failure(ctx, `must be at least ${percent ? `${spec.min * 100}%` : spec.min}.`);
+      if (spec.max !== undefined && n > spec.max)
+        return failure(ctx, `must be at most ${percent ? `${spec.max * 100}%` : spec.max}.`);
+      return n;
+    }),
+  );
+}
+
+function dateSchema(dateKey: DateKeyer): z.ZodMiniType<string | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx) => {
+      if (blank(v)) return null;
+      if (isDate(v))
+        return Number.isNaN(v.getTime()) ? failure(ctx, 'is not a valid date.') : dateKey(v);
+      if (typeof v === 'string') {
+        const m = ISO_DATE.exec(v.trim());
+        if (m && validDate(Number(m[1]), Number(m[2]), Number(m[3]))) return v.trim();
+      }
+      return failure(ctx, 'is not a date. Type a date such as 2027-03-31.');
+    }),
+  );
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+function textSchema(dateKey: DateKeyer): z.ZodMiniType<string | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown) => {
+      if (blank(v)) return null;
+      if (isDate(v)) return dateKey(v);
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      return String(v).trim();
+    }),
+  );
+}
+
+/** IDs separated by commas, semicolons, spaces or new lines: "P04, P09" → ["P04", "P09"]. */
+function idsSchema(): z.ZodMiniType<string[] | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown) => {
+      if (blank(v)) return null;
+      const ids = String(v)
+        .split(/[,;\s]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+      return ids.length ? ids : null;
+    }),
+  );
+}
+
+function choiceSchema(spec: ColumnSpec): z.ZodMiniType<string | null> {
+  const choices = spec.choices ?? [];
+  const byKey = new Map(choices.map((c) => [c.toLowerCase().replace(/\s+/g, ' '), c]));
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx) => {
+      if (blank(v)) return null;
+      const hit = byKey.get(String(v).trim().toLowerCase().replace(/\s+/g, ' '));
+      if (hit === undefined)
+        return failure(ctx, `is not one of ${choices.join(', ')}. Pick one from the dropdown.`);
+      return hit;
+    }),
+  );
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', '✓', 'in', 'selected']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'out', '-']);
+
+function booleanSchema(): z.ZodMiniType<boolean | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx) => {
+      if (blank(v)) return null;
+      if (typeof v === 'boolean') return v;
+      const word = String(v).trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return true;
+      if (FALSE_WORDS.has(word)) return false;
+      return failure(ctx, 'is not yes/no. Tick the checkbox or type TRUE or FALSE.');
+    }),
+  );
+}
+
+export type CellSchema = z.ZodMiniType<string | number | boolean | string[] | null>;
+
+/** The schema for one column (built once per table read, used for every row). */
+export function cellSchema(spec: ColumnSpec, dateKey: DateKeyer): CellSchema {
+  const kind: ColumnKind = spec.kind;
+  switch (kind) {
+    case 'number':
+    case 'money':
+    case 'hours':
+      return numberSchema(spec, false);
+    case 'percent':
+      return numberSchema(spec, true);
+    case 'date':
+    case 'datetime':
+      return dateSchema(dateKey);
+    case 'ids':
+      return idsSchema();
+    case 'choice':
+      return choiceSchema(spec);
+    case 'boolean':
+      return booleanSchema();
+    case 'text':
+    case 'id':
+      return textSchema(dateKey);
+  }
+}
+
+/** Parses one cell; a failure carries the message (without the location, which the caller adds). */
+export function parseCell<T>(schema: z.ZodMiniType<T>, v: CellValue): Parsed<T> {
+  const r = schema.safeParse(v);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, message: r.error.issues[0]?.message ?? 'is not valid.' };
+}

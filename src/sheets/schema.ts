@@ -1,0 +1,354 @@
+/**
+ * The workbook contract: which sheets the add-on knows, their columns (header text, accepted
+ * aliases, kind, validation, format) and which columns the add-on owns (writes). Sheets are found
+ * by name, columns by header (see headerKey); column order is free and unknown columns are kept.
+ */
+import { PROJECT_STATUSES, PROJECT_TYPES } from '../core/model';
+
+export type ColumnKind =
+  | 'text'
+  | 'id'
+  | 'ids'
+  | 'number'
+  | 'money'
+  | 'hours'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'choice'
+  | 'boolean';
+
+export interface ColumnSpec {
+  /** Internal key used by the code. */
+  readonly key: string;
+  /** The header the add-on writes when it creates the column. */
+  readonly header: string;
+  /** Other header texts accepted for the column (matched like the header). */
+  readonly aliases?: readonly string[];
+  readonly kind: ColumnKind;
+  /** Dropdown values for kind "choice". */
+  readonly choices?: readonly string[];
+  /** Numeric validation bounds (inclusive). */
+  readonly min?: number;
+  readonly max?: number;
+  /** Written by the add-on; everything else is the user's. */
+  readonly owned?: boolean;
+  /** Parsing needs it: a missing required column is an error that names it. */
+  readonly required?: boolean;
+  /** Shown as the header cell's note. */
+  readonly help?: string;
+  readonly width?: number;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Owned by the add-on entirely (rebuilt by its action); users read it. */
+  readonly owned?: boolean;
+  /** Column keys that start a named range ("PP_<Sheet>_<key>") over the data rows. */
+  readonly namedColumns?: readonly string[];
+  /** True when the sheet also has one column per period (Capacity, Demand): headers "YYYY-MM". */
+  readonly periodColumns?: boolean;
+  readonly hidden?: boolean;
+  readonly tabColor?: string;
+}
+
+export const FORCE_CHOICES = ['In', 'Out'] as const;
+export const DIRECTION_CHOICES = ['Higher', 'Lower'] as const;
+
+export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = {
+  text: '@',
+  id: '@',
+  ids: '@',
+  number: '0.##',
+  money: '#,##0',
+  hours: '#,##0',
+  percent: '0%',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  choice: undefined,
+  boolean: undefined,
+};
+
+export const PROJECTS: SheetSpec = {
+  name: 'Projects',
+  namedColumns: ['id'],
+  tabColor: '#1a73e8',
+  columns: [
+    {
+      key: 'id',
+      header: 'ID',
+      aliases: ['Project ID', 'Key'],
+      kind: 'id',
+      required: true,
+      help: 'A unique short ID, e.g. P07. Depends on / Excludes refer to it.',
+      width: 70,
+    },
+    {
+      key: 'name',
+      header: 'Name',
+      aliases: ['Project', 'Project name', 'Title', 'Initiative'],
+      kind: 'text',
+      required: true,
+      width: 260,
+    },
+    {
+      key: 'description',
+      header: 'Description',
+      aliases: ['Summary', 'Details'],
+      kind: 'text',
+      width: 300,
+    },
+    {
+      key: 'type',
+      header: 'Type',
+      aliases: ['Category', 'Project type'],
+      kind: 'choice',
+      choices: PROJECT_TYPES,
+    },
+    { key: 'owner', header: 'Owner', aliases: ['Lead', 'Project owner', 'Sponsor'], kind: 'text' },
+    {
+      key: 'status',
+      header: 'Status',
+      aliases: ['Stage', 'State'],
+      kind: 'choice',
+      choices: PROJECT_STATUSES,
+    },
+    {
+      key: 'objective',
+      header: 'Objective',
+      aliases: ['Goal', 'Strategic objective'],
+      kind: 'text',
+    },
+    { key: 'segment', header: 'Segment', aliases: ['Market segment'], kind: 'text' },
+    { key: 'region', header: 'Region', aliases: ['Territory', 'Geo'], kind: 'text' },
+    { key: 'start', header: 'Start', aliases: ['Start date'], kind: 'date' },
+    { key: 'end', header: 'End', aliases: ['End date', 'Finish', 'Due'], kind: 'date' },
+    { key: 'cost', header: 'Cost', aliases: ['Budget', 'Estimated cost'], kind: 'money', min: 0 },
+    {
+      key: 'expectedRevenue',
+      header: 'Expected revenue',
+      aliases: ['Revenue', 'Expected value', 'Value'],
+      kind: 'money',
+      min: 0,
+    },
+    {
+      key: 'confidence',
+      header: 'Confidence',
+      aliases: ['Probability', 'Likelihood'],
+      kind: 'percent',
+      min: 0,
+      max: 1,
+      help: 'How likely the expected revenue is: 0–100%.',
+    },
+    {
+      key: 'dependsOn',
+      header: 'Depends on',
+      aliases: ['Dependencies', 'Prerequisites', 'Needs'],
+      kind: 'ids',
+      help: 'IDs of projects this one needs, separated by commas.',
+    },
+    {
+      key: 'excludes',
+      header: 'Excludes',
+      aliases: ['Mutually exclusive with', 'Alternative to'],
+      kind: 'ids',
+      help: 'IDs of projects that cannot run together with this one.',
+    },
+    {
+      key: 'force',
+      header: 'Force',
+      aliases: ['Force in/out', 'Must'],
+      kind: 'choice',
+      choices: FORCE_CHOICES,
+      help: 'In: always select. Out: never select. Blank: let the optimiser decide.',
+    },
+    { key: 'actualCost', header: 'Actual cost', kind: 'money', min: 0 },
+    {
+      key: 'pipelineGenerated',
+      header: 'Pipeline generated',
+      aliases: ['Pipeline'],
+      kind: 'money',
+      min: 0,
+    },
+    {
+      key: 'revenueWon',
+      header: 'Revenue won',
+      aliases: ['Closed revenue', 'Actual revenue'],
+      kind: 'money',
+      min: 0,
+    },
+    { key: 'dealsWon', header: 'Deals won', kind: 'number', min: 0 },
+    { key: 'dealsLost', header: 'Deals lost', kind: 'number', min: 0 },
+    {
+      key: 'lastUpdate',
+      header: 'Last update',
+      aliases: ['Updated', 'Last updated'],
+      kind: 'date',
+    },
+    {
+      key: 'score',
+      header: 'Score',
+      kind: 'number',
+      owned: true,
+      help: 'Written by Score & rank: the weighted score 0–100.',
+    },
+    {
+      key: 'rank',
+      header: 'Rank',
+      kind: 'number',
+      owned: true,
+      help: 'Written by Score & rank: 1 is the best score.',
+    },
+    {
+      key: 'selected',
+      header: 'Selected',
+      kind: 'boolean',
+      owned: true,
+      help: 'Written by Optimise portfolio.',
+    },
+    {
+      key: 'why',
+      header: 'Why',
+      kind: 'text',
+      owned: true,
+      help: 'Written by Optimise portfolio: why the project is in or out.',
+      width: 260,
+    },
+    {
+      key: 'flags',
+      header: 'Flags',
+      kind: 'text',
+      owned: true,
+      help: 'Written by Score & rank: missing or invalid inputs.',
+      width: 260,
+    },
+  ],
+};
+
+export const CRITERIA: SheetSpec = {
+  name: 'Criteria',
+  columns: [
+    {
+      key: 'criterion',
+      header: 'Criterion',
+      aliases: ['Name'],
+      kind: 'text',
+      required: true,
+      width: 180,
+    },
+    {
+      key: 'column',
+      header: 'Column',
+      aliases: ['Projects column', 'Header'],
+      kind: 'text',
+      help: 'The Projects header holding the values (default: the criterion name).',
+      width: 180,
+    },
+    { key: 'weight', header: 'Weight', kind: 'number', min: 0, required: true },
+    {
+      key: 'direction',
+      header: 'Direction',
+      aliases: ['Better'],
+      kind: 'choice',
+      choices: DIRECTION_CHOICES,
+      help: 'Higher or Lower is better.',
+    },
+    {
+      key: 'scaleMin',
+      header: 'Scale min',
+      kind: 'number',
+      help: 'Optional fixed scale; blank = min-max over the projects.',
+    },
+    { key: 'scaleMax', header: 'Scale max', kind: 'number' },
+    {
+      key: 'rubric',
+      header: 'Rubric',
+      aliases: ['Guidance', 'Description'],
+      kind: 'text',
+      width: 320,
+      help: 'What each rating means, shown on the intake form.',
+    },
+    {
+      key: 'ahpWeight',
+      header: 'AHP weight',
+      kind: 'percent',
+      owned: true,
+      help: 'Written by Score & rank when weights come from the Pairwise sheet.',
+    },
+  ],
+};
+
+export const CAPACITY: SheetSpec = {
+  name: 'Capacity',
+  periodColumns: true,
+  columns: [
+    {
+      key: 'skill',
+      header: 'Skill',
+      aliases: ['Team', 'Role', 'Resource'],
+      kind: 'text',
+      required: true,
+      width: 180,
+    },
+  ],
+};
+
+export const DEMAND: SheetSpec = {
+  name: 'Demand',
+  periodColumns: true,
+  columns: [
+    {
+      key: 'projectId',
+      header: 'Project ID',
+      aliases: ['ID', 'Project'],
+      kind: 'id',
+      required: true,
+    },
+    {
+      key: 'skill',
+      header: 'Skill',
+      aliases: ['Team', 'Role', 'Resource'],
+      kind: 'text',
+      required: true,
+      width: 180,
+    },
+  ],
+};
+
+export const SETTINGS: SheetSpec = {
+  name: 'Settings',
+  columns: [
+    { key: 'setting', header: 'Setting', kind: 'text', required: true, width: 200 },
+    { key: 'value', header: 'Value', kind: 'text', required: true, width: 260 },
+    { key: 'notes', header: 'Notes', kind: 'text', width: 420 },
+  ],
+};
+
+export const LOG: SheetSpec = {
+  name: 'Log',
+  owned: true,
+  columns: [
+    { key: 'time', header: 'Time', kind: 'datetime', width: 140 },
+    { key: 'user', header: 'User', kind: 'text', width: 200 },
+    { key: 'action', header: 'Action', kind: 'text', width: 160 },
+    { key: 'details', header: 'What changed', kind: 'text', width: 520 },
+  ],
+};
+
+/** The sheets "Set up workbook" creates, in tab order. Later features add theirs here. */
+export const SETUP_SHEETS: readonly SheetSpec[] = [
+  PROJECTS,
+  CRITERIA,
+  CAPACITY,
+  DEMAND,
+  SETTINGS,
+  LOG,
+];
+
+/** Finds a column spec by key (a programming error when absent). */
+export function column(spec: SheetSpec, key: string): ColumnSpec {
+  const c = spec.columns.find((x) => x.key === key);
+  if (!c) throw new Error(`${spec.name} has no column "${key}"`);
+  return c;
+}

@@ -1,0 +1,189 @@
+/**
+ * The Settings sheet: one setting per row (Setting | Value | Notes). Settings are found by name
+ * (case- and space-insensitive); unknown rows are kept and ignored; a blank value means the default.
+ */
+import * as z from 'zod/mini';
+import { lazy } from '../core/lazy';
+import type { CellValue } from './cell-parsers';
+import { looseNumber } from './cell-parsers';
+import { headerKey } from './headers';
+import { describeProblem, type Problem } from './problems';
+import { SETTINGS } from './schema';
+import { isBlankRow, readTable, type ReadOptions } from './table';
+
+export const WEIGHT_SOURCES = ['Criteria sheet', 'Pairwise (AHP)'] as const;
+export const OBJECTIVES = ['Score', 'Expected revenue', 'Risk-adjusted revenue'] as const;
+export const ENGINES = ['Portfolio Pilot', 'Google solver'] as const;
+
+export interface Settings {
+  readonly weightsFrom: (typeof WEIGHT_SOURCES)[number];
+  /** Total budget for Optimise portfolio; null = not set. */
+  readonly budget: number | null;
+  readonly objective: (typeof OBJECTIVES)[number];
+  readonly timeLimitSeconds: number;
+  readonly engine: (typeof ENGINES)[number];
+  readonly staleAfterDays: number;
+  readonly rankMoveThreshold: number;
+  readonly overlapThreshold: number;
+  /** Emails of the governance board. */
+  readonly boardMembers: readonly string[];
+}
+
+interface SettingDef {
+  readonly name: string;
+  readonly key: keyof Settings;
+  readonly default: string;
+  readonly notes: string;
+  readonly choices?: readonly string[];
+  readonly parse: (v: CellValue) => Settings[keyof Settings] | undefined;
+}
+
+const choice =
+  <T extends string>(choices: readonly T[]) =>
+  (v: CellValue): T | undefined =>
+    choices.find((c) => headerKey(c) === headerKey(String(v)));
+
+const numberIn =
+  (min: number, max: number) =>
+  (v: CellValue): number | undefined => {
+    const n = looseNumber(v);
+    return n !== undefined && n >= min && n <= max ? n : undefined;
+  };
+
+const email = lazy(() => z.email());
+
+export const SETTING_DEFS: readonly SettingDef[] = [
+  {
+    name: 'Weights from',
+    key: 'weightsFrom',
+    default: 'Criteria sheet',
+    choices: WEIGHT_SOURCES,
+    notes:
+      'Criteria sheet: the Weight column. Pairwise (AHP): weights derived from the Pairwise sheet.',
+    parse: choice(WEIGHT_SOURCES),
+  },
+  {
+    name: 'Budget',
+    key: 'budget',
+    default: '',
+    notes:
+      'Total budget Optimise portfolio may spend (blank: 60% of the total cost of open projects).',
+    parse: (v) => numberIn(0, Number.MAX_SAFE_INTEGER)(v),
+  },
+  {
+    name: 'Objective',
+    key: 'objective',
+    default: 'Score',
+    choices: OBJECTIVES,
+    notes:
+      'What Optimise portfolio maximises: Score, Expected revenue, or Risk-adjusted revenue (revenue × confidence).',
+    parse: choice(OBJECTIVES),
+  },
+  {
+    name: 'Time limit (seconds)',
+    key: 'timeLimitSeconds',
+    default: '20',
+    notes: 'How long Optimise portfolio may search (1–300); it returns the best found and the gap.',
+    parse: numberIn(1, 300),
+  },
+  {
+    name: 'Engine',
+    key: 'engine',
+    default: 'Portfolio Pilot',
+    choices: ENGINES,
+    notes: "Portfolio Pilot's own solver, or Google's LinearOptimizationService as a cross-check.",
+    parse: choice(ENGINES),
+  },
+  {
+    name: 'Stale after (days)',
+    key: 'staleAfterDays',
+    default: '30',
+    notes: 'A project whose Last update is older than this is stale.',
+    parse: numberIn(1, 3650),
+  },
+  {
+    name: 'Rank move threshold',
+    key: 'rankMoveThreshold',
+    default: '3',
+    notes: 'The review lists rank moves of more than this many places.',
+    parse: numberIn(0, 10000),
+  },
+  {
+    name: 'Overlap threshold',
+    key: 'overlapThreshold',
+    default: '60%',
+    notes: 'Find overlaps lists pairs at least this similar (0–100%).',
+    parse: (v) => {
+      const n = looseNumber(v);
+      if (n === undefined) return undefined;
+      const f = n > 1 ? n / 100 : n;
+      return f >= 0 && f <= 1 ? f : undefined;
+    },
+  },
+  {
+    name: 'Board members',
+    key: 'boardMembers',
+    default: '',
+    notes:
+      'Emails of the governance board, separated by commas: they may edit the scoring model once it is locked.',
+    parse: (v) => {
+      const list = String(v)
+        .split(/[,;\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return list.every((e) => email().safeParse(e).success) ? list : undefined;
+    },
+  },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  weightsFrom: 'Criteria sheet',
+  budget: null,
+  objective: 'Score',
+  timeLimitSeconds: 20,
+  engine: 'Portfolio Pilot',
+  staleAfterDays: 30,
+  rankMoveThreshold: 3,
+  overlapThreshold: 0.6,
+  boardMembers: [],
+};
+
+/** Reads Settings (a missing sheet gives the defaults). Bad values are problems; the default is used. */
+export function readSettings(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+  opts: ReadOptions,
+): { settings: Settings; problems: Problem[] } {
+  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [] };
+  const table = readTable(sheet, SETTINGS, opts);
+  const nameCol = table.index.get('setting') as number;
+  const valueCol = table.index.get('value') as number;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: Problem[] = [];
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const def = SETTING_DEFS.find((d) => headerKey(d.name) === headerKey(row[nameCol]));
+    const v = row[valueCol] ?? '';
+    if (!def || v === '' || (typeof v === 'string' && v.trim() === '')) return;
+    const parsed = def.parse(v);
+    if (parsed === undefined) {
+      const how = def.choices
+        ? `Use one of: ${def.choices.join(', ')}.`
+        : `Expected like: ${def.notes}`;
+      problems.push({
+        sheet: SETTINGS.name,
+        row: i + 2,
+        column: 'Value',
+        columnNumber: valueCol + 1,
+        value: v,
+        message: `is not a valid "${def.name}". ${how} The default is used.`,
+      });
+      return;
+    }
+    out[def.key] = parsed;
+  });
+  return { settings: out as unknown as Settings, problems };
+}
+
+export function settingProblemsText(problems: readonly Problem[]): string {
+  return problems.map(describeProblem).join('\n');
+}

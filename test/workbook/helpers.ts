@@ -1,0 +1,113 @@
+/** Shared set-up for the workbook tests: the built bundle on the emulator, one or two users. */
+import { createHarness, type Harness, type UserSession } from '../../emulator';
+
+export const MENU = 'Portfolio Pilot';
+export const ANA = 'ana@example.com';
+export const BOB = 'bob@example.com';
+
+export interface World extends Harness {
+  readonly ana: UserSession;
+}
+
+/** A new workbook; `sample` runs Set up workbook and Load sample portfolio as Ana. */
+export function world(opts: { sample?: boolean } = {}): World {
+  const h = createHarness();
+  const ana = h.emulator.as(ANA);
+  ana.open();
+  if (opts.sample) {
+    click(ana, 'Set up workbook');
+    click(ana, 'Load sample portfolio');
+  }
+  return { ...h, ana };
+}
+
+/**
+ * Clicks a menu item, answering OK to an alert it may show, and fails the test if the action did
+ * not run (its error alert's text becomes the failure).
+ */
+export function click(user: UserSession, caption: string): void {
+  const shown = user.dialogs.length;
+  user.answerAlert('OK');
+  user.clickMenu(MENU, caption);
+  user.clearResponses();
+  const e = user.lastExecution?.error;
+  if (e) throw e;
+  const alert = user.dialogs.length > shown ? user.dialogs[user.dialogs.length - 1] : undefined;
+  if (alert?.title?.includes('did not run'))
+    throw new Error(`${caption} did not run: ${alert.prompt}`);
+}
+
+/** The last alert the user saw (title and text), or undefined. */
+export function lastAlert(user: UserSession): { title: string | null; prompt: string } | undefined {
+  return user.dialogs[user.dialogs.length - 1];
+}
+
+export function lastToast(user: UserSession): string {
+  const t = user.toasts[user.toasts.length - 1] as { message: string } | undefined;
+  return t?.message ?? '';
+}
+
+/** A sheet as objects keyed by its header row. */
+export function records(h: Harness, sheet: string): Record<string, unknown>[] {
+  const [header, ...rows] = h.workbook.sheetValues(sheet);
+  return rows.map((r) => Object.fromEntries((header ?? []).map((k, i) => [String(k), r[i]])));
+}
+
+/** Column letter of a header in row 1. */
+export function columnOf(h: Harness, sheet: string, header: string): string {
+  const i = (h.workbook.sheetValues(sheet)[0] ?? []).indexOf(header);
+  if (i < 0) throw new Error(`${sheet} has no ${header}`);
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Grows the sample to `n` projects (and their demand) by repeating its rows under new IDs, for
+ * scale tests. Dependencies and exclusions are dropped (they would point at the wrong copies).
+ */
+export function growPortfolio(w: World, n: number): void {
+  const [header = [], ...rows] = w.workbook.sheetValues('Projects');
+  const id = header.indexOf('ID');
+  const dep = header.indexOf('Depends on');
+  const exc = header.indexOf('Excludes');
+  const out: unknown[][] = [];
+  const idOf: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const src = rows[i % rows.length] ?? [];
+    const r = src.slice();
+    r[id] = `Q${String(i + 1).padStart(6, '0')}`;
+    r[dep] = '';
+    r[exc] = '';
+    out.push(r);
+    idOf.push(String(src[id]));
+  }
+  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
+  if (!sheet) throw new Error('no Projects');
+  if (sheet.getMaxRows() < n + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, rows.length, header.length).clearContent();
+  sheet.getRange(2, 1, n, header.length).setValues(out);
+
+  const [dHeader = [], ...dRows] = w.workbook.sheetValues('Demand');
+  const bySource = new Map<string, unknown[][]>();
+  for (const r of dRows) {
+    const list = bySource.get(String(r[0])) ?? [];
+    list.push(r);
+    bySource.set(String(r[0]), list);
+  }
+  const dOut: unknown[][] = [];
+  out.forEach((r, i) => {
+    for (const d of bySource.get(idOf[i] ?? '') ?? []) dOut.push([r[id], ...d.slice(1)]);
+  });
+  const demand = w.byHand().getActiveSpreadsheet().getSheetByName('Demand');
+  if (!demand) throw new Error('no Demand');
+  if (demand.getMaxRows() < dOut.length + 1)
+    demand.insertRowsAfter(demand.getMaxRows(), dOut.length + 1 - demand.getMaxRows());
+  demand.getRange(2, 1, dRows.length, dHeader.length).clearContent();
+  demand.getRange(2, 1, dOut.length, dHeader.length).setValues(dOut);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { click, columnOf, lastAlert, lastToast, records, world } from './helpers';
+
+const CRITERIA = [
+  'Strategic fit',
+  'Revenue impact',
+  'Customer reach',
+  'Time to value (months)',
+  'Delivery risk',
+  'Effort (person-weeks)',
+];
+
+describe('Score & rank', () => {
+  it('writes the same scores as the PRIORITY formula, ranks open projects and flags gaps', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Score & rank');
+    const projects = records(w, 'Projects');
+    const criteria = records(w, 'Criteria');
+    const values = projects.map((p) => CRITERIA.map((c) => p[c] as number));
+    const expected = w.ana.customFunction(
+      'PRIORITY',
+      values,
+      [criteria.map((c) => c.Weight)],
+      [criteria.map((c) => c.Direction)],
+      [criteria.map((c) => c['Scale min'])],
+      [criteria.map((c) => c['Scale max'])],
+    ) as number[][];
+    projects.forEach((p, i) => expect(p.Score).toBeCloseTo(expected[i]?.[0] ?? NaN, 2));
+    const ranks = w.ana.customFunction(
+      'PPM_RANK',
+      projects.map((p) => [p.Status === 'Done' ? '' : p.Score]),
+    ) as unknown[][];
+    projects.forEach((p, i) => expect(p.Rank).toBe(ranks[i]?.[0]));
+    const done = projects.find((p) => p.Status === 'Done');
+    expect(done?.Rank).toBe('');
+    expect(typeof done?.Score).toBe('number');
+    expect(projects.filter((p) => p.Rank === 1).map((p) => p.ID)).toEqual(['P01', 'P19']);
+    expect(lastToast(w.ana)).toMatch(/^Scored 42 projects, ranked 41\. Top: P01/);
+  });
+
+  it('takes the weights from the Pairwise sheet by AHP when chosen, and reports the consistency ratio', () => {
+    const w = world({ sample: true });
+    const settings = records(w, 'Settings');
+    const row = settings.findIndex((s) => s.Setting === 'Weights from') + 2;
+    w.workbook.setValues('Settings', `B${row}`, [['Pairwise (AHP)']]);
+    click(w.ana, 'Score & rank');
+    const ahp = w.ana.customFunction(
+      'AHP_WEIGHTS',
+      w.workbook.sheetValues('Pairwise', 'B2:G7'),
+    ) as number[][];
+    const written = records(w, 'Criteria').map((c) => c['AHP weight'] as number);
+    written.forEach((x, i) => expect(x).toBeCloseTo(ahp[i]?.[0] ?? NaN, 9));
+    expect(lastToast(w.ana)).toMatch(/AHP CR 0\.0\d\d\./);
+  });
+
+  it('warns above a consistency ratio of 0.1 and names the judgement to fix', () => {
+    const w = world({ sample: true });
+    const row = records(w, 'Settings').findIndex((s) => s.Setting === 'Weights from') + 2;
+    w.workbook.setValues('Settings', `B${row}`, [['Pairwise (AHP)']]);
+    w.workbook.setValues('Pairwise', 'G2', [[1 / 9]]); // Strategic fit far below Effort: inconsistent
+    w.ana.answerAlert('OK');
+    click(w.ana, 'Score & rank');
+    const alert = lastAlert(w.ana)?.prompt ?? '';
+    expect(alert).toMatch(/consistency ratio 0\.\d+ — above 0\.1/);
+    expect(alert).toMatch(
+      /Most inconsistent judgement: Strategic fit vs Effort is 1\/9; \d would bring the ratio to 0\.0\d\d/,
+    );
+  });
+
+  it('flags invalid and missing inputs in the Flags column, naming them', () => {
+    const w = world({ sample: true });
+    const cost = columnOf(w, 'Projects', 'Cost');
+    const fit = columnOf(w, 'Projects', 'Strategic fit');
+    w.workbook.setValues('Projects', `${cost}3`, [['lots']]);
+    w.workbook.setValues('Projects', `${fit}4`, [['']]);
+    click(w.ana, 'Score & rank');
+    const p = records(w, 'Projects');
+    expect(p[1]?.Flags).toBe('Cost is not a number');
+    expect(p[2]?.Flags).toBe('missing Strategic fit (counts as worst)');
+    expect(lastToast(w.ana)).toMatch(/2 flagged/);
+  });
+
+  it('says clearly what is wrong when the workbook is not set up or a header is broken', () => {
+    const w = world();
+    w.ana.answerAlert('OK');
+    w.ana.clickMenu('Portfolio Pilot', 'Score & rank');
+    expect(lastAlert(w.ana)?.prompt).toMatch(
+      /There is no "Criteria" sheet\. Run Extensions → Portfolio Pilot → Set up workbook/,
+    );
+
+    const v = world({ sample: true });
+    v.workbook.setValues('Projects', 'A1', [['Identifier']]);
+    v.ana.answerAlert('OK');
+    v.ana.clickMenu('Portfolio Pilot', 'Score & rank');
+    expect(lastAlert(v.ana)?.prompt).toMatch(
+      /Projects has no "ID" column\. Add a column headed "ID" \(or "Project ID", "Key"\)/,
+    );
+
+    v.workbook.setValues('Projects', 'A1:B1', [['ID', 'ID']]);
+    v.ana.answerAlert('OK');
+    v.ana.clickMenu('Portfolio Pilot', 'Score & rank');
+    expect(lastAlert(v.ana)?.prompt).toMatch(/Projects has two "ID" columns \(A and B\)/);
+  });
+
+  it('undoes exactly, and a failure part-way (merged cells) rolls every write back', () => {
+    const w = world({ sample: true });
+    const before = JSON.stringify(w.workbook.sheetValues('Projects'));
+    click(w.ana, 'Score & rank');
+    expect(JSON.stringify(w.workbook.sheetValues('Projects'))).not.toBe(before);
+    click(w.ana, 'Undo last action');
+    expect(JSON.stringify(w.workbook.sheetValues('Projects'))).toBe(before);
+
+    click(w.ana, 'Score & rank');
+    // New weights would change Score and Rank, which are written before Flags …
+    w.workbook.setValues('Criteria', 'C2', [[5]]);
+    // … and Flags has merged cells, so the action fails after writing Score and Rank.
+    const flags = columnOf(w, 'Projects', 'Flags');
+    mergeViaScript(w, `${flags}5:${flags}6`);
+    const merged = JSON.stringify(w.workbook.sheetValues('Projects'));
+    w.ana.answerAlert('OK');
+    w.ana.clickMenu('Portfolio Pilot', 'Score & rank');
+    expect(lastAlert(w.ana)?.prompt).toMatch(
+      new RegExp(`Projects has merged cells in ${flags}5:${flags}6.*Unmerge them`),
+    );
+    expect(JSON.stringify(w.workbook.sheetValues('Projects'))).toBe(merged);
+  });
+});
+
+function mergeViaScript(w: ReturnType<typeof world>, a1: string): void {
+  w.byHand().getActiveSpreadsheet().getSheetByName('Projects')?.getRange(a1).merge();
+}
