@@ -1,43 +1,156 @@
 /**
- * npm start: builds the add-on, then runs the bundled sample portfolio through the built
- * Code.js's formulas (PRIORITY, PPM_RANK, AHP_WEIGHTS, AHP_CR) and prints the ranked table.
+ * npm start: the main job on the bundled sample, with nothing to configure. Builds the add-on,
+ * starts the emulator with a new workbook, runs the bundle's menu actions in order (set up, load
+ * sample, score & rank, check capacity, find overlaps), prints a ranked table and the
+ * over-allocations, and saves the workbook to out/portfolio.xlsx.
+ *
+ * npm start -- my.xlsx runs the same actions (without loading the sample) on a copy of your
+ * workbook and writes my.scored.xlsx beside it; my.xlsx itself is never touched.
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { buildAll } from './build';
-import { loadBundle } from '../emulator/bundle';
-import { SAMPLE_CRITERIA, SAMPLE_PAIRWISE, sampleProjects } from '../src/core/sample-portfolio';
+import { ROOT } from '../emulator/bundle';
+import { Workbook, createHarness, type UserSession } from '../emulator';
 
-await buildAll();
-const app = loadBundle();
-const grid = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((r) => [...r]);
+const USER = 'sales.ops@example.com';
 
-const values = sampleProjects().map((p) => [...p.scores]);
-const pairwise = SAMPLE_PAIRWISE.map((r) => r.map((x) => x ?? ''));
-const weights = app.call('AHP_WEIGHTS', pairwise) as number[][];
-const cr = (app.call('AHP_CR', pairwise) as number[][])[0]?.[0] ?? 0;
-const scores = app.call(
-  'PRIORITY',
-  values,
-  grid([weights.map((w) => w[0])]),
-  grid([SAMPLE_CRITERIA.map((c) => c.direction)]),
-  grid([SAMPLE_CRITERIA.map((c) => c.scaleMin ?? '')]),
-  grid([SAMPLE_CRITERIA.map((c) => c.scaleMax ?? '')]),
-) as number[][];
-const ranks = app.call('PPM_RANK', scores) as number[][];
-
-console.log(`\nCriteria weights from the board's pairwise judgements (AHP, CR ${cr.toFixed(3)}):`);
-SAMPLE_CRITERIA.forEach((c, i) => {
-  console.log(`  ${c.name.padEnd(16)} ${((weights[i]?.[0] ?? 0) * 100).toFixed(1)}%`);
-});
-const rows = sampleProjects()
-  .map((p, i) => ({
-    p,
-    score: scores[i]?.[0] ?? 0,
-    rank: ranks[i]?.[0] ?? 0,
-  }))
-  .sort((a, b) => a.rank - b.rank);
-console.log(`\nRank  Score  ID   ${'Name'.padEnd(36)} Type`);
-for (const r of rows) {
-  console.log(
-    `${String(r.rank).padStart(4)}  ${r.score.toFixed(1).padStart(5)}  ${r.p.id}  ${r.p.name.padEnd(36)} ${r.p.type}`,
-  );
+interface Step {
+  readonly caption: string;
+  readonly ok: boolean;
+  readonly message: string;
 }
+
+function runMenu(user: UserSession, caption: string): Step {
+  const seen = user.dialogs.length;
+  const toasts = user.toasts.length;
+  // Answer every question with the default a careful user would pick.
+  for (let i = 0; i < 3; i++) user.answerAlert('OK');
+  user.clickMenu('Portfolio Pilot', caption);
+  user.clearResponses();
+  const error = user.lastExecution?.error;
+  const alerts = user.dialogs.slice(seen);
+  const failed = alerts.find((a) => a.title?.includes('did not run'));
+  const toast = (user.toasts.slice(toasts).pop() as { message?: string } | undefined)?.message;
+  if (error) return { caption, ok: false, message: error.message };
+  if (failed) return { caption, ok: false, message: failed.prompt };
+  const extra = alerts.map((a) => a.prompt.split('\n\n').slice(1).join('\n')).filter(Boolean);
+  return { caption, ok: true, message: [toast ?? '', ...extra].filter(Boolean).join('\n') };
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length))) ?? [];
+  const numeric = widths.map((_, j) => rows.slice(1).every((r) => /^-?[\d.,]*$/.test(r[j] ?? '')));
+  return rows
+    .map((r) =>
+      r
+        .map((c, j) => (numeric[j] ? c.padStart(widths[j] ?? 0) : c.padEnd(widths[j] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function text(v: unknown): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(1);
+  return typeof v === 'string' || typeof v === 'boolean' ? String(v) : '';
+}
+
+async function main(): Promise<number> {
+  const input = process.argv[2];
+  await buildAll();
+  const workbook = input
+    ? await Workbook.fromXlsx(resolve(input), { owner: USER })
+    : Workbook.create({ owner: USER, name: 'Sales portfolio (sample)' });
+  const output = input
+    ? join(dirname(resolve(input)), `${basename(input, extname(input))}.scored.xlsx`)
+    : join(ROOT, 'out', 'portfolio.xlsx');
+  const { emulator } = createHarness({ workbook, owner: USER });
+  const user = emulator.as(USER);
+  user.open();
+
+  const captions = input
+    ? ['Set up workbook', 'Score & rank', 'Check capacity', 'Find overlaps']
+    : [
+        'Set up workbook',
+        'Load sample portfolio',
+        'Score & rank',
+        'Check capacity',
+        'Find overlaps',
+      ];
+  console.log(
+    `\nPortfolio Pilot on ${input ? `a copy of ${input}` : 'the bundled sample portfolio'} (the built dist/Code.js on the Apps Script emulator)\n`,
+  );
+  const steps = captions.map((c) => runMenu(user, c));
+  for (const s of steps)
+    console.log(`${s.ok ? '✓' : '✗'} ${s.caption}: ${s.message.replace(/\n/g, '\n    ')}`);
+
+  const names = workbook.sheetNames();
+  if (names.includes('Projects')) {
+    const [header = [], ...rows] = workbook.sheetValues('Projects');
+    const col = (h: string): number => header.indexOf(h);
+    const ranked = rows
+      .filter((r) => typeof r[col('Rank')] === 'number')
+      .sort((a, b) => (a[col('Rank')] as number) - (b[col('Rank')] as number));
+    if (ranked.length) {
+      console.log(`\nRanked projects (${ranked.length}):`);
+      console.log(
+        table([
+          ['Rank', 'Score', 'ID', 'Name', 'Type', 'Status', 'Flags'],
+          ...ranked
+            .slice(0, 50)
+            .map((r) =>
+              ['Rank', 'Score', 'ID', 'Name', 'Type', 'Status', 'Flags'].map((h) =>
+                text(col(h) >= 0 ? r[col(h)] : ''),
+              ),
+            ),
+        ]),
+      );
+      if (ranked.length > 50) console.log(`… and ${ranked.length - 50} more in the workbook.`);
+    }
+  }
+  if (names.includes('Utilization')) {
+    const util = workbook.sheetValues('Utilization');
+    const start = util.findIndex((r) => r[0] === 'Over-allocations');
+    const over =
+      start < 0
+        ? []
+        : util
+            .slice(start + 2)
+            .filter((r) => r[0] !== '' && r[1] !== '' && r[0] !== 'Data problems');
+    console.log(`\nOver-allocations (${over.length}):`);
+    if (over.length) {
+      console.log(
+        table([
+          ['Skill', 'Month', 'Demand h', 'Capacity h', 'Over h', 'Projects'],
+          ...over.map((r) => [
+            text(r[0]),
+            text(r[1]),
+            text(r[2]),
+            text(r[3]),
+            text(r[4]),
+            text(r[6]),
+          ]),
+        ]),
+      );
+    } else console.log('none');
+  }
+  if (names.includes('Overlaps')) {
+    const [, , ...pairs] = workbook.sheetValues('Overlaps');
+    const real = pairs.filter((r) => typeof r[0] === 'number');
+    console.log(`\nLikely duplicates and overlaps (${real.length}; best 5):`);
+    for (const r of real.slice(0, 5))
+      console.log(
+        `  ${Math.round((r[0] as number) * 100)}% ${text(r[1])}: ${text(r[2])} ${text(r[3])} ↔ ${text(r[6])} ${text(r[7])}`,
+      );
+  }
+  if (!existsSync(dirname(output))) mkdirSync(dirname(output), { recursive: true });
+  await workbook.toXlsx(output);
+  console.log(
+    `\nSaved the workbook to ${output} (open it in Google Sheets with File → Import, or in Excel).`,
+  );
+  return steps.every((s) => s.ok) ? 0 : 1;
+}
+
+process.exitCode = await main();

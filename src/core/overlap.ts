@@ -73,6 +73,8 @@ export interface OverlapOptions {
    * pathological data (thousands of near-identical names) reaches it; `limits` then says so.
    */
   readonly maxBlockSize?: number;
+  /** Epoch ms after which the search stops with the best pairs found so far (reported in `limits`). */
+  readonly deadline?: number;
 }
 
 export interface OverlapResult {
@@ -146,6 +148,7 @@ export function findOverlaps(
   let bar = t;
   let found = 0;
   let compared = 0;
+  let stopped = '';
 
   /** Scores pair (a, b), a < b; keeps it when it reaches the bar, raising the bar once topN are held. */
   const score = (a: number, b: number): boolean => {
@@ -191,6 +194,12 @@ export function findOverlaps(
 
     names.insert(i, bar, limits);
     descs.insert(i, bar, limits);
+    // topN pairs at the highest possible score: nothing later can displace them.
+    if (bar >= 1 && kept.length >= topN) break;
+    if (options.deadline !== undefined && (step & 255) === 255 && Date.now() > options.deadline) {
+      stopped = `The search stopped at its time limit after ${step + 1} of ${n} projects; the pairs shown are the best found among them.`;
+      break;
+    }
   }
 
   const pairs = best(kept, topN).map((s): OverlapPair => {
@@ -210,7 +219,12 @@ export function findOverlaps(
       reasons: reasons(a, b, signals, t),
     };
   });
-  return { pairs, found, compared, limits: limits.messages() };
+  return {
+    pairs,
+    found,
+    compared,
+    limits: stopped ? [...limits.messages(), stopped] : limits.messages(),
+  };
 }
 
 /**

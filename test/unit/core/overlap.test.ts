@@ -218,9 +218,15 @@ describe('overlap signals', () => {
     fc.assert(
       fc.property(arbPortfolio, fc.integer({ min: 1, max: 4 }), (ps, topN) => {
         const r = findOverlaps(ps, { topN });
-        expect(r.pairs.map((p) => ({ a: p.a.id, b: p.b.id, score: p.score }))).toEqual(
-          allPairs(ps, 0.6).slice(0, topN),
-        );
+        const got = r.pairs.map((p) => ({ a: p.a.id, b: p.b.id, score: p.score }));
+        const all = allPairs(ps, 0.6);
+        const want = all.slice(0, topN);
+        // The same scores, and the same pairs above the cut; at the cut's score, pairs tied with
+        // it may be any of the tied ones (the search stops once nothing can beat them).
+        expect(got.map((p) => p.score)).toEqual(want.map((p) => p.score));
+        const cut = want[want.length - 1]?.score;
+        expect(got.filter((p) => p.score !== cut)).toEqual(want.filter((p) => p.score !== cut));
+        for (const p of got) expect(all).toContainEqual(p);
       }),
       { numRuns: 300 },
     );
@@ -238,4 +244,36 @@ describe('overlap signals', () => {
     expect(r.compared).toBeLessThan(((50_000 * 49_999) / 2) * 0.002);
     expect(ms).toBeLessThan(15_000);
   }, 60_000);
+});
+
+describe('findOverlaps on copied rows and under a deadline', () => {
+  const copies = (n: number): Project[] =>
+    Array.from({ length: n }, (_, i) =>
+      project(`C${i}`, {
+        name: `Copy of the ${['spring', 'summer', 'autumn'][i % 3] ?? ''} campaign`,
+        description: 'The same pasted description',
+        start: '2027-01-01',
+        end: '2027-02-01',
+      }),
+    );
+
+  it('stops as soon as topN pairs reach the maximum score: nothing later can displace them', () => {
+    const r = findOverlaps(copies(3_000), { topN: 50 });
+    expect(r.pairs).toHaveLength(50);
+    expect(r.pairs.every((p) => p.score === 1)).toBe(true);
+    // An exhaustive search of the 1,000 copies of each name would score about 1.5 million pairs.
+    expect(r.compared).toBeLessThan(20_000);
+    expect(r.limits).toEqual([]);
+  });
+
+  it('stops at its deadline and says so, returning the best pairs found so far', () => {
+    const projects = generatePortfolio(3_000, 7);
+    const r = findOverlaps(projects, { deadline: Date.now() - 1 });
+    expect(r.limits[r.limits.length - 1]).toMatch(
+      /^The search stopped at its time limit after 256 of 3000 projects/,
+    );
+    const full = findOverlaps(projects);
+    expect(full.limits).toEqual([]);
+    expect(r.compared).toBeLessThan(full.compared);
+  });
 });
