@@ -9,6 +9,8 @@ const HELP = [
   '• =RICE(reach, impact, confidence, effort), =ICE(impact, confidence, ease, [method]),',
   '  =WSJF(business_value, time_criticality, risk_reduction, job_size)',
   '• =AHP_WEIGHTS(matrix), =AHP_CR(matrix) — weights and consistency from pairwise judgements',
+  '• =ALLOCATE(values, costs, budget, [demand], [capacity], [force]) — 1/0: the best projects to fund',
+  '• =FRONTIER(values, costs, budgets, [demand], [capacity]) — best value per budget, for a chart',
   '',
   'Bad input shows an error on the formula cell naming the argument, row and column to fix.',
 ].join('\n');
