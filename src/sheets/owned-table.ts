@@ -20,6 +20,9 @@ export function ownedTableSheet(ctx: ActionContext, spec: SheetSpec): Sheet {
   ctx.tx.write(sheet, 1, 1, [spec.columns.map((c) => c.header)]);
   sheet.getRange(1, 1, 1, spec.columns.length).setFontWeight('bold').setBackground('#e8f0fe');
   sheet.setFrozenRows(1);
+  spec.columns.forEach((c, i) => {
+    if (c.width) sheet.setColumnWidth(i + 1, c.width);
+  });
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
   if (spec.hidden) sheet.hideSheet();
   return sheet;

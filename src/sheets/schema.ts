@@ -382,6 +382,7 @@ export const HISTORY: SheetSpec = {
     kind: HISTORY_KINDS[c.key],
     ...(c.key === 'status' ? { choices: PROJECT_STATUSES } : {}),
     ...(HISTORY_FORMATS[c.key] ? { numberFormat: HISTORY_FORMATS[c.key] } : {}),
+    ...(c.key === 'name' ? { width: 240 } : c.key === 'owner' ? { width: 150 } : {}),
     required: c.key === 'date' || c.key === 'id',
   })),
 };

@@ -206,6 +206,44 @@ describe('Record decision…', () => {
     expect(again.el.submit.disabled).toBe(false);
   });
 
+  it('two board members deciding on the same project at once: one decision wins, the other is refused', async () => {
+    const w = world({ sample: true });
+    w.emulator.as(BOB);
+    const reports = await w.emulator.concurrently(
+      [
+        {
+          user: ANA,
+          fn: 'recordDecision',
+          name: 'ana',
+          args: [{ id: 'P03', status: 'Proposed', decision: 'approve', reason: 'Go' }],
+        },
+        {
+          user: BOB,
+          fn: 'recordDecision',
+          name: 'bob',
+          args: [{ id: 'P03', status: 'Proposed', decision: 'reject', reason: 'No' }],
+        },
+      ],
+      // Bob asks for the lock while Ana holds it and is writing.
+      {
+        pauses: [
+          {
+            exec: 'bob',
+            before: 'Lock.tryLock',
+            until: { exec: 'ana', reached: 'Range.setValues' },
+          },
+        ],
+      },
+    );
+    const [ana, bob] = reports;
+    expect(ana?.error).toBeUndefined();
+    expect(bob?.error?.message).toMatch(
+      /^P03's status changed from Proposed to Approved since the dialog opened/,
+    );
+    expect(status(w, 'P03')).toBe('Approved');
+    expect(records(w, 'Decisions').map((d) => [d.Who, d.To])).toEqual([[ANA, 'Approved']]);
+  }, 60_000);
+
   it('asks for a project row when the selection is elsewhere', () => {
     const w = world({ sample: true });
     w.byHand(ANA).getActiveSpreadsheet().getSheetByName('Criteria')?.getRange('A2').activate();

@@ -48,7 +48,8 @@ export function prepareReviewAction(ctx: ActionContext): ActionResult {
       : {}),
   });
   const decisions = readDecisions(ctx.ss, ctx).decisions.filter(
-    (d) => d.date !== null && (since === null || d.date > since) && d.date <= today,
+    // From the previous snapshot's day on (inclusive), so nothing decided that day is missed.
+    (d) => d.date !== null && (since === null || d.date >= since) && d.date <= today,
   );
 
   const rows: CellValue[][] = [
@@ -66,7 +67,9 @@ export function prepareReviewAction(ctx: ActionContext): ActionResult {
   if (items.length === 0) rows.push(['No changes.']);
   rows.push([]);
   const decisionsRow = rows.length + 1;
-  rows.push([since === null ? 'Decisions recorded' : `Decisions recorded since ${since}`]);
+  rows.push([
+    since === null ? 'Decisions recorded' : `Decisions recorded since ${since} (that day included)`,
+  ]);
   rows.push(['Time', 'Who', 'ID', 'Name', 'Decision', 'From → to', 'Reason']);
   for (const d of decisions)
     rows.push([
