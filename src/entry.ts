@@ -9,9 +9,12 @@ import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
 import { buildMenu } from './menu/menu';
-import { confirm, menuAction } from './menu/run';
+import { confirm, menuAction, reportError } from './menu/run';
 import { projectsHaveData } from './sheets/sample';
 import { activeSpreadsheet, type Services } from './sheets/services';
+import { dispatch } from './ui/bridge/server';
+import { showPage, type PageName } from './ui/pages';
+import { endpoints } from './ui/registry';
 
 export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
@@ -80,6 +83,33 @@ export function menuCapacity(): void {
 /** Menu: Find overlaps. */
 export function menuOverlaps(): void {
   menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
+}
+
+function page(name: PageName): void {
+  try {
+    showPage(services(), ui(), name);
+  } catch (e) {
+    reportError(ui(), `Open ${name}`, e);
+  }
+}
+
+/** Menu: New project request… (the intake sidebar). */
+export function menuIntake(): void {
+  page('intake');
+}
+
+/** Menu: Review intake… (accept or reject the pending requests). */
+export function menuReviewIntake(): void {
+  page('intake-review');
+}
+
+/**
+ * Every sidebar's server calls arrive here, from google.script.run: `method` is
+ * "<page>.<name>", `payload` the JSON input. Returns an envelope { ok, value | error } (see
+ * src/ui/bridge/contract.ts); it never throws.
+ */
+export function uiCall(method: string, payload: unknown): unknown {
+  return dispatch(endpoints(), services(), method, payload);
 }
 
 /** Menu: Undo last action. */
