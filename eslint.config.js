@@ -21,6 +21,30 @@ const appsScriptGlobals = [
 ];
 /** Node globals: nothing under src/ runs on Node. */
 const nodeGlobals = ['process', 'require', 'module', 'Buffer', '__dirname', '__filename', 'global'];
+/** Browser globals: server code (everything under src/ but the pages' client/ folders) has none. */
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'HTMLElement',
+  'Element',
+  'Event',
+  'CustomEvent',
+  'MutationObserver',
+  'requestAnimationFrame',
+  'setTimeout',
+  'setInterval',
+  'alert',
+  'google',
+];
+/** The browser side of the sidebars: src/ui/<page>/client/**. */
+const clientFiles = ['src/ui/*/client/**/*.ts', 'src/ui/*/client/**/*.tsx'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**'] },
@@ -41,13 +65,45 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/entry.ts'],
+    ignores: ['src/entry.ts', ...clientFiles],
     rules: {
       'no-restricted-globals': [
         'error',
         ...[...appsScriptGlobals, ...nodeGlobals].map((name) => ({
           name,
           message: 'Only src/entry.ts names Apps Script globals; src/ never uses Node globals.',
+        })),
+        ...domGlobals.map((name) => ({
+          name,
+          message:
+            'Server code runs in Apps Script, which has no DOM: browser code goes under src/ui/<page>/client/.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['src/entry.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({
+          name,
+          message: 'Server code runs in Apps Script, which has no DOM.',
+        })),
+      ],
+    },
+  },
+  {
+    files: clientFiles,
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tsconfig.client.json' },
+    },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[...appsScriptGlobals, ...nodeGlobals].map((name) => ({
+          name,
+          message: 'Page code runs in the browser: it reaches the add-on only through the bridge.',
         })),
       ],
     },

@@ -1,11 +1,13 @@
 /**
  * npm run build: bundles src/entry.ts into dist/Code.js (an IIFE for Apps Script's V8) with a
- * generated footer of top-level entry points, and copies the manifest. dist/ holds exactly what
+ * generated footer of top-level entry points, copies the manifest, and builds every sidebar into
+ * one self-contained dist/<page>.html (scripts/build-ui.ts). dist/ holds exactly what
  * `clasp push` sends.
  */
 import { build } from 'esbuild';
 import {
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -13,8 +15,10 @@ import {
   readdirSync,
   statSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPages } from './build-ui';
 import { footer, readEntryPoints } from './entry-points';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,12 +52,19 @@ export async function buildAll(): Promise<void> {
   const code = `${banner}${bundle}\n${footer(GLOBAL, entries)}`;
   if (/^\s*export\s/m.test(code)) throw new Error('Code.js must not contain an export statement');
 
-  publish(
-    new Map([
+  // Pages are built into a staging folder, then published with Code.js in one atomic sweep.
+  const staging = mkdtempSync(join(tmpdir(), 'pp-pages-'));
+  try {
+    await buildPages(root, staging);
+    const files = new Map([
       ['Code.js', code],
       ['appsscript.json', readFileSync(join(root, 'appsscript.json'), 'utf8')],
-    ]),
-  );
+    ]);
+    for (const f of readdirSync(staging)) files.set(f, readFileSync(join(staging, f), 'utf8'));
+    publish(files);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 
   const files = readdirSync(dist).map(
     (f) => `${f} ${(statSync(join(dist, f)).size / 1024).toFixed(1)} KB`,

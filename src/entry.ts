@@ -18,6 +18,9 @@ import { projectsHaveData } from './sheets/sample';
 import { activeSpreadsheet, type Services } from './sheets/services';
 import { EXPLAIN_TITLE, showExplainScore } from './ui/explain-score/explain';
 import { DECISION_TITLE, showRecordDecision, submitDecision } from './ui/record-decision/decision';
+import { dispatch } from './ui/bridge/server';
+import { showPage, type PageName } from './ui/pages';
+import { endpoints } from './ui/registry';
 
 export { PRIORITY } from './functions/priority';
 export { PPM_RANK } from './functions/rank';
@@ -132,6 +135,33 @@ export function menuExplainScore(): void {
 /** Menu: Lock scoring model. */
 export function menuLockModel(): void {
   menuAction(services(), ui(), 'Lock scoring model', lockScoringModel);
+}
+
+function page(name: PageName): void {
+  try {
+    showPage(services(), ui(), name);
+  } catch (e) {
+    reportError(ui(), `Open ${name}`, e);
+  }
+}
+
+/** Menu: New project request… (the intake sidebar). */
+export function menuIntake(): void {
+  page('intake');
+}
+
+/** Menu: Review intake… (accept or reject the pending requests). */
+export function menuReviewIntake(): void {
+  page('intake-review');
+}
+
+/**
+ * Every sidebar's server calls arrive here, from google.script.run: `method` is
+ * "<page>.<name>", `payload` the JSON input. Returns an envelope { ok, value | error } (see
+ * src/ui/bridge/contract.ts); it never throws.
+ */
+export function uiCall(method: string, payload: unknown): unknown {
+  return dispatch(endpoints(), services(), method, payload);
 }
 
 /** Menu: Undo last action. */

@@ -40,7 +40,8 @@ export type KeyedRow =
  * blanks the rows the table had beyond them. Each value goes to its column by header; columns
  * the sheet lacks are added at the right end with their header. Text that Sheets would read as a
  * date, number or boolean is kept text (see literal). Number formats follow the column kinds.
- * One setValues for the block (plus one for new headers and one setNumberFormats per block).
+ * One setValues for the block, one for new headers, and one setNumberFormat per run of adjacent
+ * columns sharing a format: a fixed number of calls whatever the number of rows.
  */
 export function writeOwnedRows(
   ctx: ActionContext,

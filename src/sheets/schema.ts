@@ -439,6 +439,71 @@ export const CAPACITY_HISTORY: SheetSpec = {
   ],
 };
 
+export const INTAKE_STATUSES = ['Pending', 'Accepted', 'Rejected'] as const;
+
+/**
+ * Intake: one project request per row, appended by the New project request sidebar and decided
+ * in Review intake. Ratings and Demand are readable text ("Strategic fit: 4; Effort: 6" and
+ * "SE 2027-03: 40 h; AE 2027-04: 16 h") that accepting a request parses back.
+ */
+export const INTAKE: SheetSpec = {
+  name: 'Intake',
+  owned: true,
+  tabColor: '#34a853',
+  columns: [
+    { key: 'id', header: 'Request ID', kind: 'id', required: true, width: 90 },
+    { key: 'submitted', header: 'Submitted', kind: 'datetime', width: 130 },
+    { key: 'submittedBy', header: 'Submitted by', kind: 'text', width: 180 },
+    { key: 'status', header: 'Status', kind: 'choice', choices: INTAKE_STATUSES },
+    { key: 'name', header: 'Name', kind: 'text', required: true, width: 240 },
+    { key: 'description', header: 'Description', kind: 'text', width: 280 },
+    { key: 'type', header: 'Type', kind: 'text' },
+    { key: 'owner', header: 'Owner', kind: 'text' },
+    { key: 'objective', header: 'Objective', kind: 'text' },
+    { key: 'segment', header: 'Segment', kind: 'text' },
+    { key: 'region', header: 'Region', kind: 'text' },
+    { key: 'start', header: 'Start', kind: 'date' },
+    { key: 'end', header: 'End', kind: 'date' },
+    { key: 'cost', header: 'Cost', kind: 'money', min: 0 },
+    { key: 'expectedRevenue', header: 'Expected revenue', kind: 'money', min: 0 },
+    { key: 'confidence', header: 'Confidence', kind: 'percent', min: 0, max: 1 },
+    { key: 'ratings', header: 'Ratings', kind: 'text', width: 260 },
+    { key: 'dependsOn', header: 'Depends on', kind: 'ids' },
+    { key: 'demand', header: 'Demand', kind: 'text', width: 260 },
+    { key: 'decidedBy', header: 'Decided by', kind: 'text', width: 180 },
+    { key: 'decided', header: 'Decided', kind: 'datetime', width: 130 },
+    { key: 'reason', header: 'Reason', kind: 'text', width: 260 },
+    { key: 'projectId', header: 'Project ID', kind: 'id' },
+  ],
+};
+
+/**
+ * Scenarios: one saved optimiser run per row (the Scenario planner saves them; Optimise
+ * portfolio may append its own). "Selected IDs" is what compare and commit use.
+ */
+export const SCENARIOS: SheetSpec = {
+  name: 'Scenarios',
+  owned: true,
+  tabColor: '#f9ab00',
+  columns: [
+    { key: 'name', header: 'Scenario', kind: 'text', required: true, width: 180 },
+    { key: 'when', header: 'When', kind: 'datetime', width: 130 },
+    { key: 'who', header: 'Who', kind: 'text', width: 180 },
+    { key: 'objective', header: 'Objective', kind: 'text' },
+    { key: 'budget', header: 'Budget', kind: 'money', min: 0 },
+    { key: 'capacityFactor', header: 'Capacity factor', kind: 'percent', min: 0 },
+    { key: 'forced', header: 'Forced', kind: 'text', width: 180 },
+    { key: 'value', header: 'Value', kind: 'number' },
+    { key: 'cost', header: 'Cost', kind: 'money' },
+    { key: 'count', header: 'Count', kind: 'number' },
+    { key: 'status', header: 'Status', kind: 'text' },
+    { key: 'gap', header: 'Gap', kind: 'percent' },
+    { key: 'seconds', header: 'Time (s)', kind: 'number' },
+    { key: 'selectedIds', header: 'Selected IDs', kind: 'ids', required: true, width: 320 },
+    { key: 'committed', header: 'Committed', kind: 'datetime', width: 130 },
+  ],
+};
+
 /** The sheets "Set up workbook" creates, in tab order. Later features add theirs here. */
 export const SETUP_SHEETS: readonly SheetSpec[] = [
   PROJECTS,

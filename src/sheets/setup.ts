@@ -96,6 +96,21 @@ export function setupWorkbook(
   return report;
 }
 
+/**
+ * The sheet of `spec`, created as Set up workbook creates it (headers with notes, formats,
+ * dropdowns, frozen header, tab colour) when missing; the creation is part of the action's
+ * transaction, so rollback and undo remove it again. An existing sheet is returned as it is.
+ */
+export function ensureSheet(ctx: ActionContext, spec: SheetSpec): Sheet {
+  const existing = ctx.ss.getSheetByName(spec.name);
+  if (existing) return existing;
+  const sheet = ctx.tx.insertSheet(spec.name);
+  writeHeaders(ctx, sheet, spec, spec.columns, 0, []);
+  sheet.setFrozenRows(1);
+  if (spec.tabColor) sheet.setTabColor(spec.tabColor);
+  return sheet;
+}
+
 /** Writes header cells for `columns` starting after `offset` columns, with their formats and rules. */
 function writeHeaders(
   ctx: ActionContext,

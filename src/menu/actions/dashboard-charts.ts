@@ -58,7 +58,6 @@ export interface ChartData {
   readonly blocks: readonly DataBlock[];
   /** Open projects with a Cost and a Score, and how many the chart shows. */
   readonly valueCost: { readonly eligible: number; readonly shown: number };
-  readonly types: readonly string[];
 }
 
 /** The data blocks (pure). */
@@ -156,7 +155,7 @@ export function chartData(
       ],
     },
   ];
-  return { blocks, valueCost: { eligible: eligible.length, shown: shown.length }, types };
+  return { blocks, valueCost: { eligible: eligible.length, shown: shown.length } };
 }
 
 /** Writes the blocks side by side on the hidden data sheet (one setValues). */

@@ -1,0 +1,10 @@
+/**
+ * Every page's server side, for `uiCall` (src/entry.ts). Built on the first call, never at load
+ * time: Apps Script loads the whole bundle for every custom-function call.
+ */
+import { lazy } from '../core/lazy';
+import type { Endpoint } from './bridge/server';
+import { intakeEndpoint } from './intake/server';
+import { reviewEndpoint } from './intake-review/server';
+
+export const endpoints = lazy((): readonly Endpoint[] => [intakeEndpoint(), reviewEndpoint()]);
