@@ -16,10 +16,10 @@ import { buildMenu } from './menu/menu';
 import { confirm, menuAction, reportError } from './menu/run';
 import { projectsHaveData } from './sheets/sample';
 import { activeSpreadsheet, type Services } from './sheets/services';
-import { EXPLAIN_TITLE, showExplainScore } from './ui/explain-score/explain';
-import { DECISION_TITLE, showRecordDecision, submitDecision } from './ui/record-decision/decision';
+import { checkExplainSelection } from './ui/explain-score/server';
+import { checkDecisionSelection } from './ui/record-decision/server';
 import { dispatch } from './ui/bridge/server';
-import { showPage, type PageName } from './ui/pages';
+import { PAGES, showDialog, showPage, type PageName } from './ui/pages';
 import { endpoints } from './ui/registry';
 
 export { PRIORITY } from './functions/priority';
@@ -106,29 +106,23 @@ export function menuReview(): void {
   menuAction(services(), ui(), 'Prepare review', prepareReviewAction);
 }
 
-/** Menu: Record decision… (a dialog for the selected project). */
+/** Menu: Record decision… (a dialog for the project in the selected row). */
 export function menuRecordDecision(): void {
   try {
-    showRecordDecision(services(), ui());
+    checkDecisionSelection(services());
+    showDialog(services(), ui(), 'record-decision', { width: 560, height: 560 });
   } catch (e) {
-    reportError(ui(), `${DECISION_TITLE}…`, e);
+    reportError(ui(), PAGES['record-decision'], e);
   }
 }
 
-/**
- * The Record decision dialog's submit (google.script.run): writes Status and appends to
- * Decisions; throws an Error whose message the dialog shows.
- */
-export function recordDecision(decision: unknown): { message: string } {
-  return submitDecision(services(), decision);
-}
-
-/** Menu: Explain score (a dialog for the selected project). */
+/** Menu: Explain score (a dialog for the project in the selected row). */
 export function menuExplainScore(): void {
   try {
-    showExplainScore(services(), ui());
+    checkExplainSelection(services());
+    showDialog(services(), ui(), 'explain-score', { width: 780, height: 580 });
   } catch (e) {
-    reportError(ui(), EXPLAIN_TITLE, e);
+    reportError(ui(), PAGES['explain-score'], e);
   }
 }
 

@@ -6,5 +6,12 @@ import { lazy } from '../core/lazy';
 import type { Endpoint } from './bridge/server';
 import { intakeEndpoint } from './intake/server';
 import { reviewEndpoint } from './intake-review/server';
+import { decisionEndpoint } from './record-decision/server';
+import { explainEndpoint } from './explain-score/server';
 
-export const endpoints = lazy((): readonly Endpoint[] => [intakeEndpoint(), reviewEndpoint()]);
+export const endpoints = lazy((): readonly Endpoint[] => [
+  intakeEndpoint(),
+  reviewEndpoint(),
+  decisionEndpoint(),
+  explainEndpoint(),
+]);

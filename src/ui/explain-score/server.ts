@@ -18,35 +18,30 @@ import { CRITERIA, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings } from '../../sheets/settings';
 import { PAIRWISE_SHEET } from '../../sheets/setup';
 import type { Services } from '../../sheets/services';
-import { readOnly, selectedProjectRow, showDialog } from '../server-dialog';
-import { EXPLAIN_TEMPLATE } from './template';
+import { endpoint, type Endpoint } from '../bridge/server';
+import { PAGES, readContext } from '../pages';
+import { selectedProjectRow } from '../selection';
+import { explainContract, type ExplainView } from './contract';
 
-export const EXPLAIN_TITLE = 'Explain score';
+const TITLE = PAGES['explain-score'];
 
-/** What the dialog shows: every number already formatted. */
-export interface ExplainView {
-  readonly id: string;
-  readonly name: string;
-  readonly status: string;
-  readonly score: string;
-  readonly rank: string;
-  readonly sentences: readonly string[];
-  readonly criteria: readonly {
-    readonly name: string;
-    readonly raw: string;
-    readonly normalised: string;
-    readonly weight: string;
-    readonly points: string;
-    readonly how: string;
-  }[];
-  readonly total: string;
-  readonly weightsFrom: string;
-  readonly selection: string;
+export function explainEndpoint(): Endpoint {
+  return endpoint('explain-score', explainContract, {
+    load: (_input, services) => explainView(services),
+  });
 }
 
+/** Checks that a project row is selected (before the dialog opens); throws a SheetError if not. */
+export function checkExplainSelection(services: Services): void {
+  selectedProjectRow(readContext(services).ss, TITLE);
+}
+
+/** The explanation of the project in the selected row. */
 export function explainView(services: Services): ExplainView {
-  const { ss, opts } = readOnly(services);
-  const row = selectedProjectRow(ss, EXPLAIN_TITLE);
+  const ctx = readContext(services);
+  const { ss } = ctx;
+  const opts = { dateKey: ctx.dateKey };
+  const row = selectedProjectRow(ss, TITLE);
   const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
   const criteriaSheet = ss.getSheetByName(CRITERIA.name);
   if (!criteriaSheet) throw missingSheet(CRITERIA);
@@ -65,7 +60,7 @@ export function explainView(services: Services): ExplainView {
   const project = read.projects.find((p) => p.row === row);
   if (!project || project.id.startsWith('row '))
     throw new SheetError(
-      `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${EXPLAIN_TITLE} again.`,
+      `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${TITLE} again.`,
     );
   const missing = criteria.filter((c) => !read.criterionColumns.has(c.name));
   if (missing.length)
@@ -102,7 +97,7 @@ function view(
     status,
     score: e.score === null ? 'no score' : e.score.toFixed(1),
     rank: e.rank === null ? 'no rank' : `rank ${e.rank} of ${e.ranked}`,
-    sentences: e.sentences,
+    sentences: [...e.sentences],
     criteria: e.criteria.map((c) => ({
       name: c.criterion,
       raw: c.raw === null ? 'blank' : String(Math.round(c.raw * 100) / 100),
@@ -115,12 +110,4 @@ function view(
     weightsFrom,
     selection,
   };
-}
-
-/** Menu: Explain score — shows the dialog for the selected project. */
-export function showExplainScore(services: Services, ui: GoogleAppsScript.Base.Ui): void {
-  showDialog(services, ui, EXPLAIN_TEMPLATE, explainView(services), EXPLAIN_TITLE, {
-    width: 760,
-    height: 560,
-  });
 }

@@ -7,9 +7,7 @@
  * Status and appends the decision to the Decisions sheet (time, who, ID, name, decision, from,
  * to, reason).
  */
-import * as z from 'zod/mini';
 import { matchKey } from '../../core/keys';
-import { lazy } from '../../core/lazy';
 import type { Project } from '../../core/model';
 import {
   allowedNext,
@@ -26,11 +24,12 @@ import { readProjects } from '../../sheets/projects';
 import { PROJECTS } from '../../sheets/schema';
 import type { Services } from '../../sheets/services';
 import { missingSheet } from '../../sheets/table';
-import { readOnly, selectedProjectRow, showDialog, userMessage } from '../server-dialog';
-import { DECISION_TEMPLATE } from './template';
+import { endpoint, type Endpoint } from '../bridge/server';
+import { PAGES, readContext } from '../pages';
+import { selectedProjectRow } from '../selection';
+import { decisionContract, type DecisionView } from './contract';
 
-export const DECISION_TITLE = 'Record decision';
-export const REASON_MAX = 1000;
+const TITLE = PAGES['record-decision'];
 
 const LABELS: Readonly<Record<Decision, string>> = {
   approve: 'Approve',
@@ -48,32 +47,36 @@ const DONE: Readonly<Record<Decision, string>> = {
   reopen: 'reopened',
 };
 
-export interface DecisionView {
+/** What the decide handler receives (the contract's input after parsing). */
+interface Submission {
   readonly id: string;
-  readonly name: string;
-  readonly owner: string;
-  /** The status as shown ('' when blank): sent back so a change in between is caught. */
   readonly status: string;
-  readonly options: readonly {
-    readonly decision: Decision;
-    readonly label: string;
-    readonly to: string;
-    readonly allowed: boolean;
-    readonly why: string;
-  }[];
-  readonly nextSteps: string;
-  readonly recent: readonly string[];
-  readonly reasonMax: number;
+  readonly decision: Decision;
+  readonly reason: string;
+}
+
+export function decisionEndpoint(): Endpoint {
+  return endpoint('record-decision', decisionContract, {
+    load: (input, services) => decisionView(services, input?.id ?? null),
+    decide: (input, services) => submitDecision(services, input),
+  });
+}
+
+/** Checks that a project row is selected (before the dialog opens); throws a SheetError if not. */
+export function checkDecisionSelection(services: Services): void {
+  selectedProjectRow(readContext(services).ss, TITLE);
 }
 
 function findProject(projects: readonly Project[], id: string): Project | undefined {
   return projects.find((p) => p.id === id) ?? projects.find((p) => matchKey(p.id) === matchKey(id));
 }
 
-/** The dialog's content for the selected project. */
-export function decisionView(services: Services): DecisionView {
-  const { ss, opts } = readOnly(services);
-  const row = selectedProjectRow(ss, `${DECISION_TITLE}…`);
+/** The dialog's content for the project with ID `id`, or (null) the one in the selected row. */
+export function decisionView(services: Services, id: string | null): DecisionView {
+  const ctx = readContext(services);
+  const { ss } = ctx;
+  const opts = { dateKey: ctx.dateKey };
+  const row = id === null ? selectedProjectRow(ss, TITLE) : null;
   const sheet = ss.getSheetByName(PROJECTS.name);
   if (!sheet) throw missingSheet(PROJECTS);
   const read = readProjects(sheet, [], opts);
@@ -81,10 +84,13 @@ export function decisionView(services: Services): DecisionView {
     throw new SheetError(
       'Projects has no Status column. Run Set up workbook to add it, then record the decision.',
     );
-  const p = read.projects.find((x) => x.row === row);
+  const p =
+    row === null ? findProject(read.projects, id ?? '') : read.projects.find((x) => x.row === row);
   if (!p || p.id.startsWith('row '))
     throw new SheetError(
-      `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${DECISION_TITLE}… again.`,
+      row === null
+        ? `No project has the ID "${id ?? ''}" any more. Close the dialog and choose ${TITLE} again.`
+        : `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${TITLE} again.`,
     );
   const { decisions } = readDecisions(ss, opts);
   const previous = p.status === 'On hold' ? statusBeforeHold(decisions, p.id) : null;
@@ -113,58 +119,15 @@ export function decisionView(services: Services): DecisionView {
         (d) =>
           `${d.date ?? ''} ${d.user}: ${d.decision} (${d.from ?? 'blank'} → ${d.to ?? 'blank'}) — ${d.reason}`,
       ),
-    reasonMax: REASON_MAX,
   };
 }
 
-/** Menu: Record decision… — shows the dialog for the selected project. */
-export function showRecordDecision(services: Services, ui: GoogleAppsScript.Base.Ui): void {
-  showDialog(services, ui, DECISION_TEMPLATE, decisionView(services), `${DECISION_TITLE}…`, {
-    width: 560,
-    height: 520,
-  });
+/** Records the decision (under runAction); a SheetError says why it cannot be recorded. */
+export function submitDecision(services: Services, s: Submission): { message: string } {
+  return { message: runAction(services, 'Record decision', (ctx) => record(ctx, s)).toast };
 }
 
-const submissionSchema = lazy(() =>
-  z.object({
-    id: z.string().check(z.trim(), z.minLength(1)),
-    decision: z.enum(DECISIONS),
-    reason: z.string().check(z.trim()),
-    status: z.string(),
-  }),
-);
-export type DecisionSubmission = z.infer<ReturnType<typeof submissionSchema>>;
-
-/**
- * The dialog's submit (google.script.run): records the decision, or throws an Error whose message
- * the dialog shows (what is wrong and what to do).
- */
-export function submitDecision(services: Services, input: unknown): { message: string } {
-  const parsed = submissionSchema().safeParse(input);
-  if (!parsed.success)
-    throw new Error(
-      'The dialog sent an incomplete decision: pick approve, reject, defer, stop or reopen, write a reason and submit again.',
-    );
-  const s = parsed.data;
-  if (s.reason === '')
-    throw new Error('Write a reason for the decision: the board and later reviews read it.');
-  if (s.reason.length > REASON_MAX)
-    throw new Error(
-      `The reason is ${s.reason.length} characters; keep it to ${REASON_MAX} or fewer.`,
-    );
-  let failure: string | null = null;
-  let message = '';
-  try {
-    message = runAction(services, DECISION_TITLE, (ctx) => record(ctx, s)).toast;
-  } catch (e) {
-    failure = userMessage(e);
-  }
-  // The dialog shows the message of the Error google.script.run reports.
-  if (failure !== null) throw new Error(failure);
-  return { message };
-}
-
-function record(ctx: ActionContext, s: DecisionSubmission): ActionResult {
+function record(ctx: ActionContext, s: Submission): ActionResult {
   const sheet = projectsSheet(ctx);
   const read = readProjects(sheet, [], ctx);
   const statusCol = read.table.index.get('status');
@@ -173,11 +136,11 @@ function record(ctx: ActionContext, s: DecisionSubmission): ActionResult {
   const p = findProject(read.projects, s.id);
   if (!p)
     throw new SheetError(
-      `No project has the ID "${s.id}" any more (it was changed or deleted). Close the dialog and choose ${DECISION_TITLE}… again.`,
+      `No project has the ID "${s.id}" any more (it was changed or deleted). Close the dialog and choose ${TITLE} again.`,
     );
   if ((p.status ?? '') !== s.status)
     throw new SheetError(
-      `${p.id}'s status changed from ${s.status || 'blank'} to ${p.status ?? 'blank'} since the dialog opened. Close it and choose ${DECISION_TITLE}… again to decide on the current status.`,
+      `${p.id}'s status changed from ${s.status || 'blank'} to ${p.status ?? 'blank'} since the dialog opened. Close it and choose ${TITLE} again to decide on the current status.`,
     );
   const { table, decisions } = readDecisions(ctx.ss, ctx);
   const check = checkDecision(s.decision, p.status, statusBeforeHold(decisions, p.id));
