@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserSession } from '../../emulator';
 import type { DecisionView } from '../../src/ui/record-decision/contract';
-import { iso, rowOf, setProject, today } from '../workbook/governance-helpers';
+import { iso, rowOf, setProject, setSetting, today } from '../workbook/governance-helpers';
 import {
   ANA,
   BOB,
@@ -217,6 +217,33 @@ describe('Record decision…', () => {
     expect(status(w, 'P03')).toBe('Approved');
     expect(records(w, 'Decisions').map((d) => [d.Who, d.To])).toEqual([[ANA, 'Approved']]);
   }, 60_000);
+
+  it('lets only the board decide once Settings names its members', () => {
+    const w = world({ sample: true });
+    setSetting(w, 'Board members', 'cfo@example.com, bob@example.com');
+    select(w, ANA, 'P03');
+    const v = open(w.ana);
+    expect(v).toMatchObject({
+      canDecide: false,
+      who: 'Only the board members named in Settings (cfo@example.com, bob@example.com) may record decisions.',
+    });
+    expect(
+      uiError(w.ana, 'record-decision.decide', {
+        id: 'P03',
+        status: 'Proposed',
+        decision: 'approve',
+        reason: 'Go',
+      }),
+    ).toMatchObject({
+      kind: 'user',
+      message: v.who,
+    });
+    expect(status(w, 'P03')).toBe('Proposed');
+    const bob = w.emulator.as(BOB);
+    expect(ui<DecisionView>(bob, 'record-decision.load', { id: 'P03' }).canDecide).toBe(true);
+    decide(bob, 'P03', 'Proposed', 'approve', 'Go');
+    expect(status(w, 'P03')).toBe('Approved');
+  });
 
   it('asks for a project row when the selection is elsewhere, before opening', () => {
     const w = world({ sample: true });

@@ -25,6 +25,8 @@ const view = {
   options: [{ decision: 'approve', label: 'Approve', to: 'Approved', allowed: true, why: '' }],
   nextSteps: 'From Proposed the stage flow allows: In review.',
   recent: [],
+  canDecide: true,
+  who: 'Settings names no board members, so any editor may decide.',
 };
 
 describe('Record decision page ↔ add-on', () => {

@@ -30,6 +30,9 @@ export const decisionViewSchema = lazy(() =>
     nextSteps: z.string(),
     /** The project's latest decisions, newest first, one line each. */
     recent: z.array(z.string()),
+    /** Whether this user may decide (only the board, when Settings names its members), and why. */
+    canDecide: z.boolean(),
+    who: z.string(),
   }),
 );
 export type DecisionView = z.infer<ReturnType<typeof decisionViewSchema>>;

@@ -21,7 +21,9 @@ import { runAction, type ActionContext, type ActionResult } from '../../sheets/a
 import { appendDecision, readDecisions, statusBeforeHold } from '../../sheets/decisions';
 import { SheetError } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
-import { PROJECTS } from '../../sheets/schema';
+import { PROJECTS, SETTINGS } from '../../sheets/schema';
+import { readSettings } from '../../sheets/settings';
+import type { ReadOptions } from '../../sheets/table';
 import type { Services } from '../../sheets/services';
 import { missingSheet } from '../../sheets/table';
 import { endpoint, type Endpoint } from '../bridge/server';
@@ -67,6 +69,24 @@ export function checkDecisionSelection(services: Services): void {
   selectedProjectRow(readContext(services).ss, TITLE);
 }
 
+/** Anyone may decide when Settings names no board members; otherwise only they. */
+function mayDecide(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  opts: ReadOptions,
+  email: string,
+): { ok: boolean; why: string } {
+  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
+  const board = settings.boardMembers;
+  if (board.length === 0)
+    return { ok: true, why: 'Settings names no board members, so any editor may decide.' };
+  if (email && board.some((b) => matchKey(b) === matchKey(email)))
+    return { ok: true, why: 'You are a board member (Settings → Board members).' };
+  return {
+    ok: false,
+    why: `Only the board members named in Settings (${board.join(', ')}) may record decisions${email ? '' : ', and Google does not share your email with the add-on'}.`,
+  };
+}
+
 function findProject(projects: readonly Project[], id: string): Project | undefined {
   return projects.find((p) => p.id === id) ?? projects.find((p) => matchKey(p.id) === matchKey(id));
 }
@@ -96,6 +116,7 @@ export function decisionView(services: Services, id: string | null): DecisionVie
   const previous = p.status === 'On hold' ? statusBeforeHold(decisions, p.id) : null;
   const next = allowedNext(p.status, previous);
   const mine = decisions.filter((d) => matchKey(d.id) === matchKey(p.id));
+  const who = mayDecide(ss, opts, services.session.getActiveUser().getEmail());
   return {
     id: p.id,
     name: p.name,
@@ -119,6 +140,8 @@ export function decisionView(services: Services, id: string | null): DecisionVie
         (d) =>
           `${d.date ?? ''} ${d.user}: ${d.decision} (${d.from ?? 'blank'} → ${d.to ?? 'blank'}) — ${d.reason}`,
       ),
+    canDecide: who.ok,
+    who: who.why,
   };
 }
 
@@ -128,6 +151,8 @@ export function submitDecision(services: Services, s: Submission): { message: st
 }
 
 function record(ctx: ActionContext, s: Submission): ActionResult {
+  const who = mayDecide(ctx.ss, ctx, ctx.services.session.getActiveUser().getEmail());
+  if (!who.ok) throw new SheetError(who.why);
   const sheet = projectsSheet(ctx);
   const read = readProjects(sheet, [], ctx);
   const statusCol = read.table.index.get('status');

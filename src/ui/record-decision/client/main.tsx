@@ -96,6 +96,7 @@ function App(): JSX.Element {
       <p class="lead">
         Owner {v.owner || 'none'} · status <strong>{v.status || 'blank'}</strong>
       </p>
+      <p class="secondary">{v.who}</p>
       <fieldset aria-invalid={errors.get('decision') ? 'true' : undefined}>
         <legend>Decision</legend>
         {v.options.map((o) => (
@@ -104,7 +105,7 @@ function App(): JSX.Element {
               type="radio"
               name="decision"
               value={o.decision}
-              disabled={!o.allowed || busy}
+              disabled={!o.allowed || busy || !v.canDecide}
               checked={decision === o.decision}
               onChange={() => {
                 setDecision(o.decision);
@@ -129,7 +130,7 @@ function App(): JSX.Element {
             {...props}
             maxLength={REASON_MAX}
             value={reason}
-            disabled={busy}
+            disabled={busy || !v.canDecide}
             onInput={(e) => {
               setReason(valueOf(e));
               errors.clear('reason');
@@ -139,7 +140,7 @@ function App(): JSX.Element {
       </Field>
       <Status message={status} />
       <div class="actions">
-        <button type="submit" class="action" disabled={busy}>
+        <button type="submit" class="action" disabled={busy || !v.canDecide}>
           Record decision
         </button>
         <button type="button" onClick={close}>
