@@ -5,6 +5,7 @@
  */
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
 import { checkCapacity } from './menu/actions/capacity';
+import { optimisePortfolio } from './menu/actions/optimise';
 import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
@@ -32,6 +33,9 @@ function services(): Services {
     utilities: Utilities,
     htmlService: HtmlService,
     charts: Charts,
+    // A built-in service; absent only outside Apps Script (the emulator defines it on request).
+    linearOptimization:
+      typeof LinearOptimizationService === 'undefined' ? undefined : LinearOptimizationService,
   };
 }
 
@@ -73,6 +77,11 @@ export function menuLoadSample(): void {
 /** Menu: Score & rank. */
 export function menuScore(): void {
   menuAction(services(), ui(), 'Score & rank', scoreAndRank);
+}
+
+/** Menu: Optimise portfolio. */
+export function menuOptimise(): void {
+  menuAction(services(), ui(), 'Optimise portfolio', optimisePortfolio);
 }
 
 /** Menu: Check capacity. */
