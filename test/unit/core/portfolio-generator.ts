@@ -3,8 +3,6 @@ import type { Project } from '../../../src/core/model';
 import { project } from './fixtures';
 import { rng } from '../../../scripts/rng';
 
-export { rng };
-
 const REGIONS = [
   'EMEA',
   'NA',
