@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import loadHighs, { type Highs } from 'highs';
+import { rng } from './rng';
 import {
   buildModel,
   problem as makeProblem,
@@ -88,18 +89,6 @@ export function parseMknap(text: string): { problem: AllocationProblem; optimum:
     });
   }
   return out;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

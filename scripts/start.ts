@@ -1,8 +1,9 @@
 /**
  * npm start: the main job on the bundled sample, with nothing to configure. Builds the add-on,
  * starts the emulator with a new workbook, runs the bundle's menu actions in order (set up, load
- * sample, score & rank, check capacity, find overlaps), prints a ranked table and the
- * over-allocations, and saves the workbook to out/portfolio.xlsx.
+ * sample, score & rank, check capacity, find overlaps, then optimise portfolio and check capacity
+ * again), prints a ranked table with the selection and the over-allocations before and after,
+ * and saves the workbook to out/portfolio.xlsx.
  *
  * npm start -- my.xlsx runs the same actions (without loading the sample) on a copy of your
  * workbook and writes my.scored.xlsx beside it; my.xlsx itself is never touched.
@@ -57,6 +58,27 @@ function text(v: unknown): string {
   return typeof v === 'string' || typeof v === 'boolean' ? String(v) : '';
 }
 
+/** The over-allocation rows of the Utilization sheet as it is now. */
+function readOverAllocations(workbook: Workbook): (readonly unknown[])[] {
+  const util = workbook.sheetValues('Utilization');
+  const start = util.findIndex((r) => r[0] === 'Over-allocations');
+  if (start < 0) return [];
+  return util
+    .slice(start + 2)
+    .filter((r) => r[0] !== '' && r[1] !== '' && r[0] !== 'Data problems');
+}
+
+function printOverAllocations(title: string, over: readonly (readonly unknown[])[]): void {
+  console.log(`\n${title}: ${over.length || 'none'}`);
+  if (over.length === 0) return;
+  console.log(
+    table([
+      ['Skill', 'Month', 'Demand h', 'Capacity h', 'Over h', 'Projects'],
+      ...over.map((r) => [text(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), text(r[6])]),
+    ]),
+  );
+}
+
 async function main(): Promise<number> {
   const input = process.argv[2];
   await buildAll();
@@ -70,19 +92,25 @@ async function main(): Promise<number> {
   const user = emulator.as(USER);
   user.open();
 
-  const captions = input
-    ? ['Set up workbook', 'Score & rank', 'Check capacity', 'Find overlaps']
-    : [
-        'Set up workbook',
-        'Load sample portfolio',
-        'Score & rank',
-        'Check capacity',
-        'Find overlaps',
-      ];
+  // Capacity is checked twice: the plan as approved, then the plan once the optimiser has chosen.
+  const captions = [
+    'Set up workbook',
+    ...(input ? [] : ['Load sample portfolio']),
+    'Score & rank',
+    'Check capacity',
+    'Find overlaps',
+    'Optimise portfolio',
+    'Check capacity',
+  ];
   console.log(
     `\nPortfolio Pilot on ${input ? `a copy of ${input}` : 'the bundled sample portfolio'} (the built dist/Code.js on the Apps Script emulator)\n`,
   );
-  const steps = captions.map((c) => runMenu(user, c));
+  const overAllocations: (readonly unknown[])[][] = [];
+  const steps = captions.map((c) => {
+    const step = runMenu(user, c);
+    if (c === 'Check capacity' && step.ok) overAllocations.push(readOverAllocations(workbook));
+    return step;
+  });
   for (const s of steps)
     console.log(`${s.ok ? '✓' : '✗'} ${s.caption}: ${s.message.replace(/\n/g, '\n    ')}`);
 
@@ -95,47 +123,28 @@ async function main(): Promise<number> {
       .sort((a, b) => (a[col('Rank')] as number) - (b[col('Rank')] as number));
     if (ranked.length) {
       console.log(`\nRanked projects (${ranked.length}):`);
+      const columns = ['Rank', 'Score', 'Selected', 'ID', 'Name', 'Type', 'Status', 'Flags'];
+      const cell = (r: readonly unknown[], h: string): string => {
+        const v = col(h) >= 0 ? r[col(h)] : '';
+        return h === 'Selected' ? (v === true ? 'yes' : '') : text(v);
+      };
       console.log(
-        table([
-          ['Rank', 'Score', 'ID', 'Name', 'Type', 'Status', 'Flags'],
-          ...ranked
-            .slice(0, 50)
-            .map((r) =>
-              ['Rank', 'Score', 'ID', 'Name', 'Type', 'Status', 'Flags'].map((h) =>
-                text(col(h) >= 0 ? r[col(h)] : ''),
-              ),
-            ),
-        ]),
+        table([columns, ...ranked.slice(0, 50).map((r) => columns.map((h) => cell(r, h)))]),
       );
       if (ranked.length > 50) console.log(`… and ${ranked.length - 50} more in the workbook.`);
     }
   }
-  if (names.includes('Utilization')) {
-    const util = workbook.sheetValues('Utilization');
-    const start = util.findIndex((r) => r[0] === 'Over-allocations');
-    const over =
-      start < 0
-        ? []
-        : util
-            .slice(start + 2)
-            .filter((r) => r[0] !== '' && r[1] !== '' && r[0] !== 'Data problems');
-    console.log(`\nOver-allocations (${over.length}):`);
-    if (over.length) {
-      console.log(
-        table([
-          ['Skill', 'Month', 'Demand h', 'Capacity h', 'Over h', 'Projects'],
-          ...over.map((r) => [
-            text(r[0]),
-            text(r[1]),
-            text(r[2]),
-            text(r[3]),
-            text(r[4]),
-            text(r[6]),
-          ]),
-        ]),
-      );
-    } else console.log('none');
-  }
+  const [approved, planned] = overAllocations;
+  if (approved)
+    printOverAllocations(
+      'Over-allocations of the approved plan (Approved and Active projects)',
+      approved,
+    );
+  if (planned)
+    printOverAllocations(
+      'Over-allocations once Optimise portfolio has chosen (Active and Selected projects)',
+      planned,
+    );
   if (names.includes('Overlaps')) {
     const [, , ...pairs] = workbook.sheetValues('Overlaps');
     const real = pairs.filter((r) => typeof r[0] === 'number');

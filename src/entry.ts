@@ -9,6 +9,7 @@ import { refreshDashboardAction } from './menu/actions/dashboard';
 import { lockScoringModel } from './menu/actions/lock';
 import { prepareReviewAction } from './menu/actions/review';
 import { snapshotAction } from './menu/actions/snapshot';
+import { optimisePortfolio } from './menu/actions/optimise';
 import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
@@ -38,6 +39,9 @@ function services(): Services {
     utilities: Utilities,
     htmlService: HtmlService,
     charts: Charts,
+    // A built-in service; absent only outside Apps Script (the emulator defines it on request).
+    linearOptimization:
+      typeof LinearOptimizationService === 'undefined' ? undefined : LinearOptimizationService,
   };
 }
 
@@ -79,6 +83,11 @@ export function menuLoadSample(): void {
 /** Menu: Score & rank. */
 export function menuScore(): void {
   menuAction(services(), ui(), 'Score & rank', scoreAndRank);
+}
+
+/** Menu: Optimise portfolio. */
+export function menuOptimise(): void {
+  menuAction(services(), ui(), 'Optimise portfolio', optimisePortfolio);
 }
 
 /** Menu: Check capacity. */

@@ -30,12 +30,18 @@ describe('npm start', () => {
       'Score & rank',
       'Check capacity',
       'Find overlaps',
+      'Optimise portfolio',
     ]) {
       expect(out).toContain(`✓ ${step}:`);
     }
-    expect(out).toMatch(/Rank\s+Score\s+ID\s+Name/);
-    expect(out).toMatch(/\n\s+1\s+\d+\.\d\s+P01\s+Q1 enterprise ABM campaign/);
-    expect(out).toMatch(/Over-allocations \(\d+\):\nSkill/);
+    expect(out).toMatch(/Rank\s+Score\s+Selected\s+ID\s+Name/);
+    expect(out).toMatch(/\n\s+1\s+\d+\.\d\s+(yes)?\s+P01\s+Q1 enterprise ABM campaign/);
+    expect(out).toMatch(
+      /Over-allocations of the approved plan \(Approved and Active projects\): \d+\nSkill\s+Month/,
+    );
+    expect(out).toMatch(
+      /Over-allocations once Optimise portfolio has chosen \(Active and Selected projects\): none/,
+    );
     const saved = join(ROOT, 'out', 'portfolio.xlsx');
     expect(existsSync(saved)).toBe(true);
     const wb = await Workbook.fromXlsx(saved);

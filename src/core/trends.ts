@@ -2,14 +2,15 @@
  * Score and value trends from the History sheet: one point per snapshot day, for the Dashboard's
  * trend charts. Per date d, over that day's snapshot rows:
  *   average score            = Σ Score ÷ n over the rows with a Score
- *   committed average score  = the same over the committed rows (Status Approved or Active, or
- *                              Selected — counting.ts)
+ *   committed average score  = the same over the committed rows (that day's plan, counting.ts
+ *                              committedRule: Approved or Active before any selection, Active or
+ *                              Selected once that day's rows have a selection)
  *   committed expected revenue = Σ Expected revenue of the committed rows
  *   revenue won              = Σ Revenue won of all rows
  *   pipeline generated       = Σ Pipeline generated of all rows
  * Blank values are skipped; an average over no row is null.
  */
-import { COMMITTED_RULE, isCounted, type CountRule } from './counting';
+import { committedRule, isCounted, type CountRule } from './counting';
 import type { IsoDate } from './model';
 import type { Snapshot } from './snapshot';
 
@@ -49,23 +50,32 @@ export function historyTrends(
   history: readonly Snapshot[],
   options: { rule?: CountRule; limit?: number } = {},
 ): TrendPoint[] {
-  const rule = options.rule ?? COMMITTED_RULE;
-  const byDate = new Map<IsoDate, Acc>();
+  const byDate = new Map<IsoDate, Snapshot[]>();
   for (const s of history) {
-    let a = byDate.get(s.date);
-    if (!a) {
-      a = {
-        projects: 0,
-        scoreSum: 0,
-        scored: 0,
-        committedScoreSum: 0,
-        committedScored: 0,
-        committedExpected: 0,
-        won: 0,
-        pipeline: 0,
-      };
-      byDate.set(s.date, a);
-    }
+    const rows = byDate.get(s.date);
+    if (rows) rows.push(s);
+    else byDate.set(s.date, [s]);
+  }
+  const points = [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, rows]) => point(date, rows, options.rule ?? committedRule(rows)));
+  return options.limit !== undefined && points.length > options.limit
+    ? points.slice(points.length - options.limit)
+    : points;
+}
+
+function point(date: IsoDate, rows: readonly Snapshot[], rule: CountRule): TrendPoint {
+  const a: Acc = {
+    projects: 0,
+    scoreSum: 0,
+    scored: 0,
+    committedScoreSum: 0,
+    committedScored: 0,
+    committedExpected: 0,
+    won: 0,
+    pipeline: 0,
+  };
+  for (const s of rows) {
     a.projects++;
     const committed = isCounted(s, rule);
     if (finite(s.score)) {
@@ -80,18 +90,13 @@ export function historyTrends(
     if (finite(s.revenueWon)) a.won += s.revenueWon;
     if (finite(s.pipelineGenerated)) a.pipeline += s.pipelineGenerated;
   }
-  const points = [...byDate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, a]) => ({
-      date,
-      projects: a.projects,
-      averageScore: a.scored ? a.scoreSum / a.scored : null,
-      committedAverageScore: a.committedScored ? a.committedScoreSum / a.committedScored : null,
-      committedExpectedRevenue: a.committedExpected,
-      revenueWon: a.won,
-      pipelineGenerated: a.pipeline,
-    }));
-  return options.limit !== undefined && points.length > options.limit
-    ? points.slice(points.length - options.limit)
-    : points;
+  return {
+    date,
+    projects: a.projects,
+    averageScore: a.scored ? a.scoreSum / a.scored : null,
+    committedAverageScore: a.committedScored ? a.committedScoreSum / a.committedScored : null,
+    committedExpectedRevenue: a.committedExpected,
+    revenueWon: a.won,
+    pipelineGenerated: a.pipeline,
+  };
 }

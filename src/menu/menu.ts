@@ -16,6 +16,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Load sample portfolio', fn: 'menuLoadSample' },
   'separator',
   { caption: 'Score & rank', fn: 'menuScore' },
+  { caption: 'Optimise portfolio', fn: 'menuOptimise' },
   { caption: 'Check capacity', fn: 'menuCapacity' },
   { caption: 'Find overlaps', fn: 'menuOverlaps' },
   'separator',

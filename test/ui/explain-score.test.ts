@@ -78,6 +78,22 @@ describe('Explain score', () => {
     expect(explain(w, 'P03').selection).toBe('Left out of the selection. Why: budget');
   });
 
+  it('after Optimise portfolio, says whether the project is in or out and why, from the Why column', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Score & rank');
+    click(w.ana, 'Optimise portfolio');
+    const projects = records(w, 'Projects');
+    const chosen = projects.find((p) => p.Selected === true && p.Why !== '');
+    const left = projects.find((p) => p.Selected === false && p.Why !== '');
+    if (!chosen || !left) throw new Error('the optimiser chose all or nothing');
+    expect(explain(w, String(chosen.ID)).selection).toBe(
+      `In the selection. Why: ${String(chosen.Why)}`,
+    );
+    expect(explain(w, String(left.ID)).selection).toBe(
+      `Left out of the selection. Why: ${String(left.Why)}`,
+    );
+  });
+
   it('uses the AHP weights when Settings says so', () => {
     const w = world({ sample: true });
     setSetting(w, 'Weights from', 'Pairwise (AHP)');

@@ -48,7 +48,7 @@ describe('Refresh dashboard', () => {
 
     expect(kpiRow(w, 'Budget committed').slice(1, 3)).toEqual([
       sum(committed, 'Cost'),
-      'Σ Cost of projects with Status Approved or Active, or Selected',
+      'Σ Cost of projects with Status Approved or Active',
     ]);
     expect(kpiRow(w, 'Budget available')[1]).toBe(1_200_000); // the sample's Settings → Budget
     expect(kpiRow(w, 'Budget used')[1]).toBeCloseTo(sum(committed, 'Cost') / 1_200_000, 12);
@@ -95,6 +95,23 @@ describe('Refresh dashboard', () => {
     expect(lastToast(w.ana)).toMatch(
       /^Dashboard refreshed for \d{4}-\d\d-\d\d: committed portfolio/,
     );
+  });
+
+  it('counts the selection as the plan once Optimise portfolio has run, as Check capacity does', () => {
+    const { w } = withActuals();
+    click(w.ana, 'Optimise portfolio');
+    click(w.ana, 'Refresh dashboard');
+    const plan = records(w, 'Projects').filter(
+      (p) =>
+        p.Status === 'Active' ||
+        (p.Selected === true &&
+          !['On hold', 'Done', 'Rejected', 'Stopped'].includes(String(p.Status))),
+    );
+    expect(plan.length).toBeGreaterThan(0);
+    expect(kpiRow(w, 'Budget committed').slice(1, 3)).toEqual([
+      plan.reduce((s, p) => s + Number(p.Cost), 0),
+      'Σ Cost of projects with Status Active, or Selected',
+    ]);
   });
 
   it('builds the charts with the right types, each reading its own block of _Dashboard data', () => {

@@ -5,7 +5,7 @@
  * stale and overdue projects and the per-project KPIs. Pure: no service is touched here.
  */
 import type { CapacityAnalysis } from '../../core/capacity';
-import { COMMITTED_RULE, describeRule } from '../../core/counting';
+import { committedRule, describeRule } from '../../core/counting';
 import {
   KPI_KEYS,
   PROJECT_KPI_FORMULAS,
@@ -88,7 +88,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
 
   title('Portfolio dashboard');
   rows.push([
-    `As of ${input.today}: ${input.projects.length} projects. The committed portfolio is the projects with ${describeRule(COMMITTED_RULE)}. Portfolio Pilot → Refresh dashboard rebuilds this sheet; charts read the hidden sheet "_Dashboard data".`,
+    `As of ${input.today}: ${input.projects.length} projects. The committed portfolio is the projects with ${describeRule(committedRule(input.projects))}${input.projects.some((p) => p.selected === true) ? ' (the selection replaces the approvals once Optimise portfolio has run)' : ''}. Portfolio Pilot → Refresh dashboard rebuilds this sheet; charts read the hidden sheet "_Dashboard data".`,
   ]);
   rows.push([]);
   header(['KPI', 'Value', 'Formula', 'Based on']);

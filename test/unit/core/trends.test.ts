@@ -43,17 +43,18 @@ describe('history trends', () => {
       snap('2027-02-01', 'P3', 'Done', 60, { revenueWon: 5 }),
     ];
     expect(historyTrends(history)).toEqual([
-      // Committed on 01-01: P1 (Approved) and P2 (Selected, Proposed): revenue 90 + 50.
+      // 01-01 has a selection, so the plan is Active or Selected: P2 only (Selected, no score);
+      // P1 is Approved but not selected.
       {
         date: '2027-01-01',
         projects: 2,
         averageScore: 70,
-        committedAverageScore: 70,
-        committedExpectedRevenue: 140,
+        committedAverageScore: null,
+        committedExpectedRevenue: 50,
         revenueWon: 0,
         pipelineGenerated: 0,
       },
-      // 02-01: scores 80, 40, 60 → 60; committed: P1 only.
+      // 02-01: no selection, so the plan is Approved or Active: P1 only. Scores 80, 40, 60 → 60.
       {
         date: '2027-02-01',
         projects: 3,
