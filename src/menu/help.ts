@@ -3,6 +3,13 @@ import { ADDON_NAME } from './menu';
 declare const __VERSION__: string;
 
 const HELP = [
+  'A typical cycle, from this menu:',
+  '1. Set up workbook (once), then fill Projects, Criteria, Capacity and Demand — or Load sample portfolio.',
+  '2. Score & rank, then Optimise portfolio (budget and capacity in Settings), Check capacity, Find overlaps.',
+  '3. New project request… collects proposals; Review intake… turns them into projects.',
+  '4. Before each board meeting: Prepare review (snapshot, dashboard, what changed); Record decision… for each call.',
+  'Every action is logged on the Log sheet and can be undone with Undo last action.',
+  '',
   'Formulas (type them next to your own columns; each fills a whole column):',
   '• =PRIORITY(values, weights, [directions], [scale_min], [scale_max]) — weighted score 0–100',
   '• =PPM_RANK(scores, [tiebreak]) — rank, 1 is best',
