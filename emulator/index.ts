@@ -27,3 +27,7 @@ export type { DialogRecord, RecordedMenu, RecordedMenuEntry, ShownHtml } from '.
 export * as messages from './services/messages';
 export * from './spreadsheet';
 export { createHarness, spreadsheetBackend, type Harness, type HarnessOptions } from './harness';
+export {
+  createLinearOptimizationService,
+  loadLinearOptimizationService,
+} from './services/linear-optimization';

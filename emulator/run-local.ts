@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import { Membrane, describeError } from './membrane';
 import { createHtmlService } from './services/html';
 import { SCRIPT_FUNCTION_NOT_FOUND } from './services/messages';
-import { callInContext, findFunction, isVmTimeout, loadInto } from './vm-script';
+import { callInContext, findFunction, installClock, isVmTimeout, loadInto } from './vm-script';
 import type { ExecutionRecord, ExecutionSpec, World } from './world';
 
 export interface Invocation extends ExecutionSpec {
@@ -42,6 +42,7 @@ export function runInProcess(world: World, inv: Invocation): Outcome {
   const exec = world.begin(inv);
   try {
     const context = vm.createContext({});
+    installClock(context, () => world.clock.now());
     const RealmError = vm.runInContext('Error', context) as ErrorConstructor;
     const membrane = new Membrane((message, name) => {
       const e = new RealmError(message);

@@ -53,6 +53,8 @@ export interface EmulatorOptions {
   readonly limits?: Partial<Limits>;
   /** The spreadsheet half (emulator/spreadsheet); without it SpreadsheetApp only has getUi(). */
   readonly spreadsheet?: SpreadsheetBackend;
+  /** The LinearOptimizationService global (see world.ts); absent unless given. */
+  readonly linearOptimization?: GoogleAppsScript.Optimization.LinearOptimizationService;
   /** Users' locale (default "en"). */
   readonly locale?: string;
 }
@@ -177,6 +179,7 @@ export class Emulator {
       scriptId: options.scriptId ?? '1PortfolioPilotEmulatorScriptId',
       limits: { ...APPS_SCRIPT_LIMITS, ...options.limits },
       spreadsheet: options.spreadsheet,
+      linearOptimization: options.linearOptimization,
     });
     // Formulas recalculated by the workbook run as the owner (Session shows no email), and are
     // not any user's "last execution".

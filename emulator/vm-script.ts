@@ -76,3 +76,27 @@ export function callInContext(
     Reflect.deleteProperty(g, ENTRY);
   }
 }
+
+/**
+ * Makes the script's clock the emulator's: `new Date()` and `Date.now()` inside the context read
+ * `now()` (so tests can move an execution to another day with clock.advance); every other use of
+ * Date is the real one. Apps Script's own Date is the server's real time.
+ */
+export function installClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      const RealDate = Date;
+      function EmulatedDate(...args) {
+        if (!new.target) return new RealDate(now()).toString();
+        return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+      }
+      EmulatedDate.prototype = RealDate.prototype;
+      EmulatedDate.now = () => now();
+      EmulatedDate.parse = RealDate.parse;
+      EmulatedDate.UTC = RealDate.UTC;
+      globalThis.Date = EmulatedDate;
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
+}

@@ -10,7 +10,12 @@ import { CacheStores, createCacheService } from './services/cache';
 import { ChartType } from './services/enums';
 import type { Execution } from './services/execution';
 import { LockTable, createLockService } from './services/lock';
-import { CUSTOM_FUNCTION_TIMEOUT, EXECUTION_TIMEOUT, NO_UI_CONTEXT } from './services/messages';
+import {
+  CUSTOM_FUNCTION_TIMEOUT,
+  EXECUTION_TIMEOUT,
+  NO_UI_CONTEXT,
+  permissionDenied,
+} from './services/messages';
 import { PropertyStores, createPropertiesService } from './services/properties';
 import {
   createConsole,
@@ -74,6 +79,12 @@ export interface WorldOptions {
   readonly scriptId: string;
   readonly limits: Limits;
   readonly spreadsheet?: SpreadsheetBackend;
+  /**
+   * The LinearOptimizationService global (emulator/services/linear-optimization.ts, backed by
+   * HiGHS, which loads asynchronously: await loadLinearOptimizationService() first). Absent: the
+   * global is not defined, as for a script that never declared the service.
+   */
+  readonly linearOptimization?: GoogleAppsScript.Optimization.LinearOptimizationService;
 }
 
 export interface ExecutionSpec {
@@ -245,8 +256,32 @@ export class World {
       console: createConsole(exec.logs),
     };
     services.Charts = o.spreadsheet?.createCharts?.(exec) ?? createChartsStub(exec);
+    if (o.linearOptimization)
+      services.LinearOptimizationService = guardOptimization(exec, o.linearOptimization);
     return services;
   }
+}
+
+/**
+ * LinearOptimizationService for one execution, counted. It is not on the custom-function list of
+ * allowed services, and AuthMode.NONE allows only Logger and Utilities: engines cannot be created
+ * there (the permission error); the enums stay readable.
+ */
+function guardOptimization(
+  exec: ExecutionRecord,
+  service: GoogleAppsScript.Optimization.LinearOptimizationService,
+): GoogleAppsScript.Optimization.LinearOptimizationService {
+  const guarded: GoogleAppsScript.Optimization.LinearOptimizationService = {
+    Status: service.Status,
+    VariableType: service.VariableType,
+    createEngine: (): GoogleAppsScript.Optimization.LinearOptimizationEngine => {
+      if (exec.authMode === 'CUSTOM_FUNCTION' || exec.authMode === 'NONE') {
+        throw permissionDenied('LinearOptimizationService.createEngine');
+      }
+      return instrument(service.createEngine(), 'LinearOptimizationEngine', exec.calls);
+    },
+  };
+  return instrument(guarded, 'LinearOptimizationService', exec.calls);
 }
 
 /** The Charts global until the spreadsheet half provides one: the ChartType enum only. */

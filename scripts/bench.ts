@@ -2,7 +2,9 @@
 import { buildAll } from './build';
 import { printFormulas } from './bench/formulas';
 import { printRuntime } from './bench/runtime';
+import { printActions } from './bench/actions';
 
 await buildAll();
 printFormulas();
 await printRuntime();
+printActions();

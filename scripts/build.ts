@@ -7,13 +7,15 @@
 import { build } from 'esbuild';
 import {
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   rmSync,
   writeFileSync,
-  copyFileSync,
+  renameSync,
   readdirSync,
   statSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages } from './build-ui';
@@ -50,11 +52,19 @@ export async function buildAll(): Promise<void> {
   const code = `${banner}${bundle}\n${footer(GLOBAL, entries)}`;
   if (/^\s*export\s/m.test(code)) throw new Error('Code.js must not contain an export statement');
 
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  writeFileSync(join(dist, 'Code.js'), code);
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  await buildPages(root, dist);
+  // Pages are built into a staging folder, then published with Code.js in one atomic sweep.
+  const staging = mkdtempSync(join(tmpdir(), 'pp-pages-'));
+  try {
+    await buildPages(root, staging);
+    const files = new Map([
+      ['Code.js', code],
+      ['appsscript.json', readFileSync(join(root, 'appsscript.json'), 'utf8')],
+    ]);
+    for (const f of readdirSync(staging)) files.set(f, readFileSync(join(staging, f), 'utf8'));
+    publish(files);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 
   const files = readdirSync(dist).map(
     (f) => `${f} ${(statSync(join(dist, f)).size / 1024).toFixed(1)} KB`,
@@ -62,6 +72,23 @@ export async function buildAll(): Promise<void> {
   const custom = entries.filter((e) => e.customFunction).map((e) => e.name);
   console.log(`Built dist/ in ${Math.round(performance.now() - started)} ms: ${files.join(', ')}`);
   console.log(`Entry points: ${entries.length} (custom functions: ${custom.join(', ')})`);
+}
+
+/**
+ * Replaces dist/ with exactly `files`: each file is written beside its target and renamed over it
+ * (atomic), then files no longer built are removed. Tests that read dist/Code.js while another
+ * process rebuilds (npm start in a test) never see a missing or half-written file.
+ */
+function publish(files: ReadonlyMap<string, string>): void {
+  mkdirSync(dist, { recursive: true });
+  for (const [name, content] of files) {
+    const tmp = join(dist, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, content);
+    renameSync(tmp, join(dist, name));
+  }
+  for (const name of readdirSync(dist)) {
+    if (!files.has(name) && !name.endsWith('.tmp')) rmSync(join(dist, name), { force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -5,6 +5,11 @@
  */
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
 import { checkCapacity } from './menu/actions/capacity';
+import { refreshDashboardAction } from './menu/actions/dashboard';
+import { lockScoringModel } from './menu/actions/lock';
+import { prepareReviewAction } from './menu/actions/review';
+import { snapshotAction } from './menu/actions/snapshot';
+import { optimisePortfolio } from './menu/actions/optimise';
 import { findOverlapsAction } from './menu/actions/overlaps';
 import { scoreAndRank } from './menu/actions/score';
 import { showAbout, showHelp } from './menu/help';
@@ -12,8 +17,10 @@ import { buildMenu } from './menu/menu';
 import { confirm, menuAction, reportError } from './menu/run';
 import { projectsHaveData } from './sheets/sample';
 import { activeSpreadsheet, type Services } from './sheets/services';
+import { checkExplainSelection } from './ui/explain-score/server';
+import { checkDecisionSelection } from './ui/record-decision/server';
 import { dispatch } from './ui/bridge/server';
-import { showPage, type PageName } from './ui/pages';
+import { PAGES, showDialog, showPage, type PageName } from './ui/pages';
 import { endpoints } from './ui/registry';
 
 export { PRIORITY } from './functions/priority';
@@ -32,6 +39,9 @@ function services(): Services {
     utilities: Utilities,
     htmlService: HtmlService,
     charts: Charts,
+    // A built-in service; absent only outside Apps Script (the emulator defines it on request).
+    linearOptimization:
+      typeof LinearOptimizationService === 'undefined' ? undefined : LinearOptimizationService,
   };
 }
 
@@ -75,6 +85,11 @@ export function menuScore(): void {
   menuAction(services(), ui(), 'Score & rank', scoreAndRank);
 }
 
+/** Menu: Optimise portfolio. */
+export function menuOptimise(): void {
+  menuAction(services(), ui(), 'Optimise portfolio', optimisePortfolio);
+}
+
 /** Menu: Check capacity. */
 export function menuCapacity(): void {
   menuAction(services(), ui(), 'Check capacity', checkCapacity);
@@ -83,6 +98,46 @@ export function menuCapacity(): void {
 /** Menu: Find overlaps. */
 export function menuOverlaps(): void {
   menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
+}
+
+/** Menu: Refresh dashboard. */
+export function menuDashboard(): void {
+  menuAction(services(), ui(), 'Refresh dashboard', refreshDashboardAction);
+}
+
+/** Menu: Snapshot. */
+export function menuSnapshot(): void {
+  menuAction(services(), ui(), 'Snapshot', snapshotAction);
+}
+
+/** Menu: Prepare review. */
+export function menuReview(): void {
+  menuAction(services(), ui(), 'Prepare review', prepareReviewAction);
+}
+
+/** Menu: Record decision… (a dialog for the project in the selected row). */
+export function menuRecordDecision(): void {
+  try {
+    checkDecisionSelection(services());
+    showDialog(services(), ui(), 'record-decision', { width: 560, height: 560 });
+  } catch (e) {
+    reportError(ui(), PAGES['record-decision'], e);
+  }
+}
+
+/** Menu: Explain score (a dialog for the project in the selected row). */
+export function menuExplainScore(): void {
+  try {
+    checkExplainSelection(services());
+    showDialog(services(), ui(), 'explain-score', { width: 780, height: 580 });
+  } catch (e) {
+    reportError(ui(), PAGES['explain-score'], e);
+  }
+}
+
+/** Menu: Lock scoring model. */
+export function menuLockModel(): void {
+  menuAction(services(), ui(), 'Lock scoring model', lockScoringModel);
 }
 
 function page(name: PageName): void {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { CODE_JS, loadBundle } from '../../emulator/bundle';
+import { rng } from '../rng';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,18 +21,6 @@ function time(fn: () => unknown, runs: number): number {
     t.push(performance.now() - start);
   }
   return median(t);
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface FormulaFigures {

@@ -7,7 +7,7 @@
  * linear in the demand rows (one pass; then a sort of the contributors of over-allocated cells
  * only) plus the size of the skill × period grid.
  */
-import { COMMITTED_RULE, isCounted, type CountRule } from './counting';
+import { committedRule, isCounted, type CountRule } from './counting';
 import { isPeriod } from './dates';
 import { matchKey } from './keys';
 import type { CapacityRow, DemandRow, Period, Project } from './model';
@@ -105,7 +105,7 @@ export interface CapacityAnalysis {
 }
 
 export interface CapacityOptions {
-  /** Which projects' demand counts (default: Approved or Active, or Selected). */
+  /** Which projects' demand counts (default: committedRule(projects), the plan). */
   readonly rule?: CountRule;
   readonly thresholds?: HeatThresholds;
 }
@@ -124,7 +124,7 @@ export function analyseCapacity(
   demand: readonly DemandRow[],
   options: CapacityOptions = {},
 ): CapacityAnalysis {
-  const rule = options.rule ?? COMMITTED_RULE;
+  const rule = options.rule ?? committedRule(projects);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const problems: CapacityProblem[] = [];
 

@@ -16,13 +16,32 @@ export interface CountRule {
 }
 
 /**
- * The default rule: Status Approved or Active, plus Selected. Before any selection has run no
- * project is Selected, so this is "Approved or Active" until the optimiser writes a selection.
+ * Approved, Active, or Selected: every project anyone has committed to or proposed funding.
+ * Kept for callers that want the widest view; the plan itself is committedRule().
  */
 export const COMMITTED_RULE: CountRule = {
   statuses: ['Approved', 'Active'],
   includeSelected: true,
 };
+
+/** The plan before any selection: what the board approved and what is running. */
+export const APPROVED_PLAN: CountRule = {
+  statuses: ['Approved', 'Active'],
+  includeSelected: false,
+};
+
+/**
+ * The plan once Optimise portfolio (or a committed scenario) has written a selection: the running
+ * projects and the selected ones. The selection replaces the approvals as the plan: an Approved
+ * project the optimiser left out is one the board is advised to defer, and does not load capacity
+ * or budget until it is selected again.
+ */
+export const SELECTED_PLAN: CountRule = { statuses: ['Active'], includeSelected: true };
+
+/** The committed portfolio of `projects`: SELECTED_PLAN when any project is Selected, else APPROVED_PLAN. */
+export function committedRule(projects: readonly Pick<Project, 'selected'>[]): CountRule {
+  return projects.some((p) => p.selected === true) ? SELECTED_PLAN : APPROVED_PLAN;
+}
 
 const SELECTABLE: readonly (ProjectStatus | null)[] = [
   null,

@@ -68,6 +68,15 @@ export interface ScoreExplanation {
   readonly sentences: readonly string[];
 }
 
+export interface ExplainOptions {
+  /**
+   * Which projects compete for a rank (default: every project with a score). The others keep
+   * their score, and count for min-max normalisation, but get no rank and are nobody's
+   * neighbour — as Score & rank does for closed projects.
+   */
+  readonly ranked?: (p: Project) => boolean;
+}
+
 /**
  * Explains the score and rank of the project with ID `id` (matched exactly, then ignoring case
  * and spaces) among `projects`, scored with `criteria` (pass the weights Score & rank used, e.g.
@@ -77,6 +86,7 @@ export function explainScore(
   projects: readonly Project[],
   criteria: readonly CriterionDef[],
   id: string,
+  options: ExplainOptions = {},
 ): ScoreExplanation {
   if (criteria.length === 0)
     throw new RangeError('there are no criteria: add rows to the Criteria sheet');
@@ -98,12 +108,17 @@ export function explainScore(
     });
     return row.every((x) => x === null) ? null : row;
   });
-  const scores = weightedScores(rows, defs);
+  const allScores = weightedScores(rows, defs);
+  const inRanking = options.ranked;
+  // Scores of the projects that compete for a rank (null for the others).
+  const scores = inRanking
+    ? allScores.map((x, i) => (inRanking(projects[i] as Project) ? x : null))
+    : allScores;
   const ranks = competitionRanks(scores);
   const bounds = criterionBounds(rows, defs);
   const parts = explainWeighted(rows, defs, index);
   const p = projects[index] as Project;
-  const score = scores[index] ?? null;
+  const score = allScores[index] ?? null;
   const rank = ranks[index] ?? null;
   const ranked = scores.filter((s) => s !== null).length;
 
@@ -134,7 +149,7 @@ export function explainScore(
   let above = -1;
   let below = -1;
   const tiedWith: string[] = [];
-  if (score !== null)
+  if (score !== null && rank !== null)
     scores.forEach((s, j) => {
       if (s === null || j === index) return;
       if (s > score && (above < 0 || s < (scores[above] as number))) above = j;
@@ -170,9 +185,13 @@ export function explainScore(
     p.score !== null && score !== null && Math.abs(p.score - score) > 1e-6 ? p.score : null;
 
   const sentences: string[] = [];
-  if (score === null || rank === null) {
+  if (score === null) {
     sentences.push(
       `${p.id} has no score: every criterion value is blank. Fill in at least one to score it.`,
+    );
+  } else if (rank === null) {
+    sentences.push(
+      `${p.id} has ${pts(score)} points but no rank: its status (${p.status ?? 'blank'}) takes it out of the ranking.`,
     );
   } else {
     const head = `Ranked ${ordinal(rank)} of ${ranked} with ${pts(score)} points`;

@@ -5,7 +5,7 @@
  * and counted as `missing`.
  */
 import type { CapacityAnalysis } from './capacity';
-import { COMMITTED_RULE, describeRule, isCounted, type CountRule } from './counting';
+import { committedRule, describeRule, isCounted, type CountRule } from './counting';
 import { dayNumber } from './dates';
 import { daysOverdue, DEFAULT_STALE_DAYS, isOpen, staleness } from './health';
 import { matchKey } from './keys';
@@ -183,7 +183,7 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
   if (dayNumber(today) === null) throw new RangeError(`today "${today}" is not a date YYYY-MM-DD`);
   const staleDays = options.staleDays ?? DEFAULT_STALE_DAYS;
   if (!(staleDays >= 0)) throw new RangeError(`staleDays ${staleDays} is not 0 or more`);
-  const rule = options.rule ?? COMMITTED_RULE;
+  const rule = options.rule ?? committedRule(projects);
   const budget = num(options.budget ?? null);
   const committed = projects.filter((p) => isCounted(p, rule));
   const scope = `of projects with ${describeRule(rule)}`;

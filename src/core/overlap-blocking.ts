@@ -27,56 +27,62 @@ export class BlockLimits {
  * (Bayardo et al., "Scaling up all pairs similarity search", 2007) with the positional filter of
  * PPJoin (Xiao et al., 2008):
  * - Dice ≥ b ⇔ Jaccard ≥ b′ = b ÷ (2 − b). With every set's items ordered rarest first (document
- *   frequency, then id), two sets with Jaccard ≥ b′ share an item among the first
+ *   frequency, then first appearance), two sets with Jaccard ≥ b′ share an item among the first
  *   |x| − ⌈b′·|x|⌉ + 1 items of each (their prefixes), so only prefixes are indexed and probed.
- * - The first item x and y are found to share, at positions px and py of their orders, is the
- *   rarest item they share, so |x ∩ y| ≤ 1 + min(|x| − px − 1, |y| − py − 1); when that is below
- *   the overlap Dice ≥ b needs, b·(|x| + |y|) ÷ 2, y is not proposed.
+ * - Positional filter (PPJoin): every shared item rarer than the last one found in the prefixes,
+ *   at positions px and py of x's and y's orders, was found (it lies in both prefixes), and the
+ *   rest lie after px in x and after py in y; so with c shared items found so far,
+ *   |x ∩ y| ≤ c + min(|x| − px − 1, |y| − py − 1). When that is below the overlap Dice ≥ b needs,
+ *   b·(|x| + |y|) ÷ 2, y is dropped: at its first shared item, and again after the whole prefix.
  * The bar b may rise between probes (never fall): a prefix indexed under a lower bar is longer,
  * which only proposes more.
  */
 export class TextIndex {
-  /** Set i's ids ascending are sorted[offset[i] … offset[i + 1]) (one flat array: no GC churn). */
+  /**
+   * Set i's item ids are sorted[offset[i] … offset[i + 1]) in one flat array (no GC churn). Ids
+   * are numbered rarest first (document frequency ascending, then first appearance), so ascending
+   * ids are also the rarest-first order the prefixes need.
+   */
   private readonly sorted: Int32Array;
-  /** The same ids rarest first. */
-  private readonly rare: Int32Array;
   private readonly offset: Int32Array;
-  private readonly labels: string[] = [];
+  private readonly labels: string[];
   private readonly postings: number[][];
+  /** Per probe: whether set j was met, the shared prefix items counted, the last positions. */
   private readonly met: Int32Array;
+  private readonly count: Int32Array;
+  private readonly lastX: Int32Array;
+  private readonly lastY: Int32Array;
+  private readonly touched: number[] = [];
 
   constructor(
     sets: readonly string[][],
     private readonly what: (item: string) => string,
   ) {
-    const ids = new Map<string, number>();
-    const df: number[] = [];
+    const df = new Map<string, number>();
+    for (const items of sets) for (const item of items) df.set(item, (df.get(item) ?? 0) + 1);
+    this.labels = [...df.keys()].sort((x, y) => (df.get(x) as number) - (df.get(y) as number));
+    const ids = new Map(this.labels.map((label, id) => [label, id]));
     this.offset = new Int32Array(sets.length + 1);
     for (let i = 0; i < sets.length; i++)
       this.offset[i + 1] = (this.offset[i] as number) + (sets[i] as string[]).length;
     this.sorted = new Int32Array(this.offset[sets.length] as number);
-    sets.forEach((items, i) => {
+    for (let i = 0; i < sets.length; i++) {
       const from = this.offset[i] as number;
-      items.forEach((item, k) => {
-        let id = ids.get(item);
-        if (id === undefined) {
-          id = this.labels.length;
-          ids.set(item, id);
-          this.labels.push(item);
-          df.push(0);
-        }
-        df[id] = (df[id] as number) + 1;
-        this.sorted[from + k] = id;
-      });
+      const items = sets[i] as string[];
+      for (let k = 0; k < items.length; k++)
+        this.sorted[from + k] = ids.get(items[k] as string) as number;
       this.sorted.subarray(from, from + items.length).sort();
-    });
-    this.rare = this.sorted.slice();
-    const byRarity = (x: number, y: number): number =>
-      (df[x] as number) - (df[y] as number) || x - y;
-    for (let i = 0; i < sets.length; i++)
-      this.rare.subarray(this.offset[i], this.offset[i + 1]).sort(byRarity);
+    }
     this.postings = Array.from({ length: this.labels.length }, () => []);
     this.met = new Int32Array(sets.length).fill(-1);
+    this.count = new Int32Array(sets.length);
+    this.lastX = new Int32Array(sets.length);
+    this.lastY = new Int32Array(sets.length);
+  }
+
+  /** Set i as text ("" when empty): equal keys mean equal sets. */
+  key(i: number): string {
+    return this.sorted.subarray(this.offset[i], this.offset[i + 1]).join(',');
   }
 
   size(i: number): number {
@@ -119,19 +125,42 @@ export class TextIndex {
     const lx = this.size(i);
     const p = prefixLength(lx, bar);
     const need = bar / 2;
+    const touched = this.touched;
+    touched.length = 0;
     for (let px = 0; px < p; px++) {
-      const list = this.postings[this.rare[from + px] as number] as number[];
+      const list = this.postings[this.sorted[from + px] as number] as number[];
       for (let e = 0; e < list.length; e += 2) {
         const j = list[e] as number;
-        if (this.met[j] === stamp) continue;
+        const py = list[e + 1] as number;
+        if (this.met[j] === stamp) {
+          if (this.count[j] as number) {
+            (this.count[j] as number)++;
+            this.lastX[j] = px;
+            this.lastY[j] = py;
+          }
+          continue;
+        }
         this.met[j] = stamp;
         const ly = this.size(j);
-        const most = 1 + Math.min(lx - px - 1, ly - (list[e + 1] as number) - 1);
-        if (most < need * (lx + ly) - 1e-9) continue;
-        if (seen[j] !== stamp) {
-          seen[j] = stamp;
-          out.push(j);
+        if (1 + Math.min(lx - px - 1, ly - py - 1) < need * (lx + ly) - 1e-9) {
+          this.count[j] = 0;
+          continue;
         }
+        this.count[j] = 1;
+        this.lastX[j] = px;
+        this.lastY[j] = py;
+        touched.push(j);
+      }
+    }
+    for (const j of touched) {
+      const ly = this.size(j);
+      const most =
+        (this.count[j] as number) +
+        Math.min(lx - (this.lastX[j] as number) - 1, ly - (this.lastY[j] as number) - 1);
+      if (most < need * (lx + ly) - 1e-9) continue;
+      if (seen[j] !== stamp) {
+        seen[j] = stamp;
+        out.push(j);
       }
     }
   }
@@ -141,7 +170,7 @@ export class TextIndex {
     const from = this.offset[i] as number;
     const p = prefixLength(this.size(i), bar);
     for (let px = 0; px < p; px++) {
-      const item = this.rare[from + px] as number;
+      const item = this.sorted[from + px] as number;
       const list = this.postings[item] as number[];
       if (list.length < 2 * limits.cap) list.push(i, px);
       else limits.add(`${this.what('')}${item}`, () => this.what(this.labels[item] as string));

@@ -2,10 +2,14 @@
  * The context signal of overlap detection: two projects of the same objective, segment or region
  * running at the same time.
  *
- * context = (number of objective / segment / region values the two share ÷ 3) × date overlap,
+ * context = ¾ × (number of objective / segment / region values the two share ÷ 3) × date overlap,
  * date overlap = days both run ÷ days of the shorter project, in (0, 1]; 0 when they share no
  * value, when either lacks a valid Start ≤ End, or when their dates do not meet. Values are
  * compared with matchKey (case and extra spaces ignored); blanks are never shared.
+ *
+ * The ¾ (CONTEXT_WEIGHT) says that sharing a niche and a calendar is weaker evidence than sharing
+ * a name: two unrelated projects of the same objective, segment and region running at once score
+ * 75%, never the 100% of identical names, and rank below them.
  */
 import type { BlockLimits } from './overlap-blocking';
 import { dayNumber, isoDateOf } from './dates';
@@ -13,6 +17,7 @@ import { matchKey } from './keys';
 import type { IsoDate, Project } from './model';
 
 export const CONTEXT_ATTRIBUTES = ['objective', 'segment', 'region'] as const;
+export const CONTEXT_WEIGHT = 0.75;
 export type ContextAttribute = (typeof CONTEXT_ATTRIBUTES)[number];
 
 export interface ContextMatch {
@@ -23,7 +28,7 @@ export interface ContextMatch {
   readonly to: IsoDate;
   /** Days both run ÷ days of the shorter project, in (0, 1]. */
   readonly overlap: number;
-  /** shared.length ÷ 3 × overlap. */
+  /** ¾ × shared.length ÷ 3 × overlap. */
   readonly score: number;
 }
 
@@ -56,7 +61,8 @@ export function contextScore(a: PreparedContext, b: PreparedContext): number {
   let shared = 0;
   for (let k = 0; k < 3; k++) if (a.values[k] !== null && a.values[k] === b.values[k]) shared++;
   if (shared === 0) return 0;
-  return (shared / 3) * ((to - from + 1) / Math.min(a.end - a.start + 1, b.end - b.start + 1));
+  const overlap = (to - from + 1) / Math.min(a.end - a.start + 1, b.end - b.start + 1);
+  return CONTEXT_WEIGHT * (shared / 3) * overlap;
 }
 
 /** The context match of two projects, or null when the score is 0. */
@@ -74,17 +80,18 @@ export function contextMatch(a: PreparedContext, b: PreparedContext): ContextMat
     from: isoDateOf(from),
     to: isoDateOf(to),
     overlap,
-    score: (shared.length / 3) * overlap,
+    score: CONTEXT_WEIGHT * (shared.length / 3) * overlap,
   };
 }
 
 /**
- * Blocks projects by shared context values. A pair with context ≥ b shares at least ⌈3b⌉ values,
- * so for every level l from ⌈3t⌉ (t the threshold) to 3 each project joins one group per
- * combination of l of its non-blank values. Projects are visited in Start order (visit requires
- * it); a visit proposes the members of the probe's level-⌈3b⌉ groups that are still running on its
- * Start (a member that ended before it never overlaps a later project, so it leaves the group),
- * then joins its groups. Each group holds at most limits.cap running projects.
+ * Blocks projects by shared context values. A pair with context ≥ b shares at least
+ * l(b) = ⌈3b ÷ ¾⌉ values (none can when l(b) > 3), so for every level from l(t) (t the threshold)
+ * to 3 each project joins one group per combination of that many of its non-blank values.
+ * Projects are visited in Start order (visit requires it); a visit proposes the members of the
+ * probe's level-l(b) groups that are still running on its Start (a member that ended before it
+ * never overlaps a later project, so it leaves the group), then joins its groups. Each group holds
+ * at most limits.cap running projects.
  */
 export class ContextIndex {
   private readonly minLevel: number;
@@ -95,7 +102,7 @@ export class ContextIndex {
     private readonly contexts: readonly PreparedContext[],
     threshold: number,
   ) {
-    this.minLevel = Math.min(3, Math.ceil(3 * threshold - 1e-9));
+    this.minLevel = levelFor(threshold);
     this.keys = contexts.map((c) => {
       if (c.start === null) return [];
       const out: { level: number; key: string }[] = [];
@@ -115,7 +122,7 @@ export class ContextIndex {
   ): void {
     const c = this.contexts[i] as PreparedContext;
     if (c.start === null) return;
-    const level = Math.max(this.minLevel, Math.min(3, Math.ceil(3 * bar - 1e-9)));
+    const level = Math.max(this.minLevel, levelFor(bar));
     for (const { level: l, key } of this.keys[i] as { level: number; key: string }[]) {
       let group = this.groups.get(key);
       if (!group) this.groups.set(key, (group = []));
@@ -137,6 +144,11 @@ export class ContextIndex {
         );
     }
   }
+}
+
+/** The fewest shared values a context ≥ b needs: ⌈3b ÷ ¾⌉, 4 when even 3 cannot reach b. */
+function levelFor(b: number): number {
+  return Math.min(4, Math.max(1, Math.ceil((3 * b) / CONTEXT_WEIGHT - 1e-9)));
 }
 
 /** The keys of every combination of l of the project's non-blank values, e.g. "0=new logos␀2=emea". */

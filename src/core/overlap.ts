@@ -4,7 +4,8 @@
  * Three signals per pair, each in 0–1:
  * - name: Dice similarity of the names' character trigrams (text-similarity.ts);
  * - description: Dice similarity of the descriptions' stemmed words (text-similarity.ts);
- * - context: (objective / segment / region values shared ÷ 3) × date overlap (overlap-context.ts).
+ * - context: ¾ × (objective / segment / region values shared ÷ 3) × date overlap, where date
+ *   overlap = days both run ÷ days of the shorter project (overlap-context.ts).
  * score = the strongest signal, max(name, description, context). A pair is reported when
  * score ≥ threshold: as a `duplicate` when a text signal reaches the threshold, else as an
  * `overlap`. Pairs rank by score, then by their text signal (so identical names come before an
@@ -35,7 +36,12 @@ import {
   STOP_WORDS,
 } from './text-similarity';
 
-export { CONTEXT_ATTRIBUTES, type ContextAttribute, type ContextMatch } from './overlap-context';
+export {
+  CONTEXT_ATTRIBUTES,
+  CONTEXT_WEIGHT,
+  type ContextAttribute,
+  type ContextMatch,
+} from './overlap-context';
 
 export interface OverlapSignals {
   readonly name: number;
@@ -67,6 +73,8 @@ export interface OverlapOptions {
    * pathological data (thousands of near-identical names) reaches it; `limits` then says so.
    */
   readonly maxBlockSize?: number;
+  /** Epoch ms after which the search stops with the best pairs found so far (reported in `limits`). */
+  readonly deadline?: number;
 }
 
 export interface OverlapResult {
@@ -140,6 +148,37 @@ export function findOverlaps(
   let bar = t;
   let found = 0;
   let compared = 0;
+  let stopped = '';
+
+  /** Scores pair (a, b), a < b; keeps it when it reaches the bar, raising the bar once topN are held. */
+  const score = (a: number, b: number): boolean => {
+    compared++;
+    // Skip a merge when even its upper bound misses the bar; compute it only for a kept pair.
+    let name = names.diceBound(a, b) >= bar ? names.dice(a, b) : -1;
+    let description = descs.diceBound(a, b) >= bar ? descs.dice(a, b) : -1;
+    const best3 = Math.max(
+      name,
+      description,
+      contextScore(contexts[a] as PreparedContext, contexts[b] as PreparedContext),
+    );
+    if (best3 < bar) return false;
+    if (name < 0) name = names.dice(a, b);
+    if (description < 0) description = descs.dice(a, b);
+    found++;
+    kept.push({ a, b, score: best3, text: Math.max(name, description), name, description });
+    if (Number.isFinite(topN) && kept.length >= 2 * topN) {
+      kept = best(kept, topN);
+      bar = Math.max(t, (kept[topN - 1] as Scored).score);
+    }
+    return true;
+  };
+
+  // Seed: projects with the very same name or description (copied rows) are found by hashing, so
+  // the bar can rise before the main pass. Seeded pairs are skipped when the main pass meets them.
+  const seeded = new Set<number>();
+  if (Number.isFinite(topN))
+    for (const pair of exactTwins([names, descs], n, 2 * topN))
+      if (!seeded.has(pair) && score(Math.floor(pair / n), pair % n)) seeded.add(pair);
 
   for (let step = 0; step < n; step++) {
     const i = order[step] as number;
@@ -147,32 +186,20 @@ export function findOverlaps(
     names.probe(i, bar, step, seen, candidates);
     descs.probe(i, bar, step, seen, candidates);
     context.visit(i, bar, step, seen, candidates, limits);
-
     for (const j of candidates) {
-      compared++;
       const a = j < i ? j : i;
       const b = j < i ? i : j;
-      // Skip a merge when even its upper bound misses the bar; compute it only for a kept pair.
-      let name = names.diceBound(a, b) >= bar ? names.dice(a, b) : -1;
-      let description = descs.diceBound(a, b) >= bar ? descs.dice(a, b) : -1;
-      const score = Math.max(
-        name,
-        description,
-        contextScore(contexts[a] as PreparedContext, contexts[b] as PreparedContext),
-      );
-      if (score < bar) continue;
-      if (name < 0) name = names.dice(a, b);
-      if (description < 0) description = descs.dice(a, b);
-      found++;
-      kept.push({ a, b, score, text: Math.max(name, description), name, description });
-      if (Number.isFinite(topN) && kept.length >= 2 * topN) {
-        kept = best(kept, topN);
-        bar = Math.max(t, (kept[topN - 1] as Scored).score);
-      }
+      if (seeded.size === 0 || !seeded.has(a * n + b)) score(a, b);
     }
 
     names.insert(i, bar, limits);
     descs.insert(i, bar, limits);
+    // topN pairs at the highest possible score: nothing later can displace them.
+    if (bar >= 1 && kept.length >= topN) break;
+    if (options.deadline !== undefined && (step & 255) === 255 && Date.now() > options.deadline) {
+      stopped = `The search stopped at its time limit after ${step + 1} of ${n} projects; the pairs shown are the best found among them.`;
+      break;
+    }
   }
 
   const pairs = best(kept, topN).map((s): OverlapPair => {
@@ -192,7 +219,31 @@ export function findOverlaps(
       reasons: reasons(a, b, signals, t),
     };
   });
-  return { pairs, found, compared, limits: limits.messages() };
+  return {
+    pairs,
+    found,
+    compared,
+    limits: stopped ? [...limits.messages(), stopped] : limits.messages(),
+  };
+}
+
+/**
+ * Up to `limit` pairs a·n + b (a < b) of sets that are identical and non-empty in one of the
+ * indexes: each project is paired with the first project holding the same set.
+ */
+function exactTwins(indexes: readonly TextIndex[], n: number, limit: number): number[] {
+  const pairs: number[] = [];
+  for (const index of indexes) {
+    const first = new Map<string, number>();
+    for (let i = 0; i < n && pairs.length < limit; i++) {
+      const key = index.key(i);
+      if (key === '') continue;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else pairs.push(j * n + i);
+    }
+  }
+  return pairs;
 }
 
 interface Scored {

@@ -4,6 +4,7 @@
  * model, its people's capacity and what each project needs of them. Deterministic: the demand is
  * derived from each project's type, size and dates, so the data reads like a real plan.
  */
+import { monthsBetween } from './allocation/from-model';
 import { lazy } from './lazy';
 import type { CapacityRow, CriterionDef, DemandRow, Period, ProjectStatus } from './model';
 
@@ -1035,25 +1036,6 @@ const MIX: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
     ['Sales leadership', 0.1],
   ],
 };
-
-/** Months "YYYY-MM" from start to end, both included. */
-export function monthsBetween(start: string, end: string): Period[] {
-  const out: Period[] = [];
-  let y = Number(start.slice(0, 4));
-  let m = Number(start.slice(5, 7));
-  const endKey = end.slice(0, 7);
-  for (let guard = 0; guard < 240; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= endKey) break;
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
 
 export const sampleCapacity = lazy((): readonly CapacityRow[] =>
   SKILLS.map(([skill, hours]) => ({

@@ -1,4 +1,5 @@
 import {
+  efficientFrontier,
   problem,
   solveAllocation,
   type AllocationResult,
@@ -222,20 +223,14 @@ export function FRONTIER(
     .filter((e): e is { b: number; i: number } => e.b !== null)
     .sort((x, y) => x.b - y.b || x.i - y.i);
   const rows: (number | string)[][] = list.map(() => ['', '', '', '']);
-  const started = Date.now();
-  let start: boolean[] | undefined;
-  order.forEach(({ b, i }, k) => {
-    const left = FRONTIER_TIME_LIMIT_MS - (Date.now() - started);
-    const r = solveAllocation(
-      problem({ projects: pf.projects, budget: b, resources: pf.resources }),
-      {
-        timeLimitMs: Math.max(1, left / (order.length - k)),
-        start,
-      },
-    );
+  const points = efficientFrontier(
+    problem({ projects: pf.projects, budget: 0, resources: pf.resources }),
+    order.map((e) => e.b),
+    { timeLimitMs: FRONTIER_TIME_LIMIT_MS },
+  );
+  points.forEach(({ budget, result: r }, k) => {
     if (!r.feasible) noSelection(ctx, r);
-    start = r.selected;
-    rows[i] = [b, r.value, r.cost, r.count];
+    rows[(order[k] as { i: number }).i] = [budget, r.value, r.cost, r.count];
   });
   return rows;
 }

@@ -4,6 +4,7 @@
  * by name, columns by header (see headerKey); column order is free and unknown columns are kept.
  */
 import { PROJECT_STATUSES, PROJECT_TYPES } from '../core/model';
+import { SNAPSHOT_COLUMNS, type Snapshot } from '../core/snapshot';
 
 export type ColumnKind =
   | 'text'
@@ -37,6 +38,8 @@ export interface ColumnSpec {
   readonly required?: boolean;
   /** Shown as the header cell's note. */
   readonly help?: string;
+  /** The number format where the add-on writes the column (default: NUMBER_FORMATS[kind]). */
+  readonly numberFormat?: string;
   readonly width?: number;
 }
 
@@ -333,6 +336,106 @@ export const LOG: SheetSpec = {
     { key: 'user', header: 'User', kind: 'text', width: 200 },
     { key: 'action', header: 'Action', kind: 'text', width: 160 },
     { key: 'details', header: 'What changed', kind: 'text', width: 520 },
+  ],
+};
+
+/** Number formats of History columns that differ from their kind's. */
+const HISTORY_FORMATS: Partial<Record<keyof Snapshot, string>> = {
+  score: '0.0',
+  rank: '0',
+  dealsWon: '0',
+  dealsLost: '0',
+};
+
+/** The kind of each History column (its number format and how a cell is read back). */
+const HISTORY_KINDS: Readonly<Record<keyof Snapshot, ColumnKind>> = {
+  date: 'date',
+  id: 'id',
+  name: 'text',
+  owner: 'text',
+  status: 'choice',
+  score: 'number',
+  rank: 'number',
+  selected: 'boolean',
+  cost: 'money',
+  expectedRevenue: 'money',
+  end: 'date',
+  actualCost: 'money',
+  pipelineGenerated: 'money',
+  revenueWon: 'money',
+  dealsWon: 'number',
+  dealsLost: 'number',
+  lastUpdate: 'date',
+};
+
+/**
+ * History: one row per project per snapshot day (Snapshot, Prepare review), appended; a second
+ * snapshot on the same day replaces that day's rows. Owned by the add-on; users read it.
+ */
+export const HISTORY: SheetSpec = {
+  name: 'History',
+  owned: true,
+  tabColor: '#5f6368',
+  columns: SNAPSHOT_COLUMNS.map((c) => ({
+    key: c.key,
+    header: c.header,
+    kind: HISTORY_KINDS[c.key],
+    ...(c.key === 'status' ? { choices: PROJECT_STATUSES } : {}),
+    ...(HISTORY_FORMATS[c.key] ? { numberFormat: HISTORY_FORMATS[c.key] } : {}),
+    ...(c.key === 'name' ? { width: 240 } : c.key === 'owner' ? { width: 150 } : {}),
+    required: c.key === 'date' || c.key === 'id',
+  })),
+};
+
+/** Decisions: the board's decisions as Record decision… appends them (who, when, from, to, why). */
+export const DECISIONS: SheetSpec = {
+  name: 'Decisions',
+  owned: true,
+  tabColor: '#5f6368',
+  columns: [
+    { key: 'time', header: 'Time', kind: 'datetime', required: true, width: 140 },
+    { key: 'user', header: 'Who', aliases: ['User'], kind: 'text', width: 200 },
+    { key: 'id', header: 'ID', kind: 'id', required: true, width: 70 },
+    { key: 'name', header: 'Name', kind: 'text', width: 240 },
+    { key: 'decision', header: 'Decision', kind: 'text', width: 90 },
+    {
+      key: 'from',
+      header: 'From',
+      kind: 'choice',
+      choices: PROJECT_STATUSES,
+      required: true,
+      width: 90,
+    },
+    {
+      key: 'to',
+      header: 'To',
+      kind: 'choice',
+      choices: PROJECT_STATUSES,
+      required: true,
+      width: 90,
+    },
+    { key: 'reason', header: 'Reason', kind: 'text', width: 420 },
+  ],
+};
+
+/** Sheets rebuilt whole by their action (owned; users read them). */
+export const DASHBOARD_SHEET = 'Dashboard';
+/** The Dashboard's chart data (hidden): the charts point only at this sheet. */
+export const DASHBOARD_DATA_SHEET = '_Dashboard data';
+export const REVIEW_SHEET = 'Review';
+/** Over-allocations per snapshot day (hidden), so a review can tell which ones are new. */
+export const CAPACITY_HISTORY: SheetSpec = {
+  name: '_Capacity history',
+  owned: true,
+  hidden: true,
+  columns: [
+    { key: 'date', header: 'Date', kind: 'date', required: true },
+    { key: 'skill', header: 'Skill', kind: 'text', required: true },
+    { key: 'period', header: 'Period', kind: 'text', required: true },
+    { key: 'hoursOver', header: 'Hours over', kind: 'hours' },
+    { key: 'demand', header: 'Demand (h)', kind: 'hours' },
+    { key: 'capacity', header: 'Capacity (h)', kind: 'hours' },
+    { key: 'projects', header: 'Projects (hours)', kind: 'text' },
   ],
 };
 

@@ -13,6 +13,8 @@ export const PAGES = {
   'intake-review': 'Review intake',
   'scoring-model': 'Scoring model',
   scenarios: 'Scenario planner',
+  'record-decision': 'Record decision…',
+  'explain-score': 'Explain score',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -20,6 +22,20 @@ export type PageName = keyof typeof PAGES;
 /** Opens a page as a sidebar (Sheets gives sidebars a fixed width of about 300 px). */
 export function showPage(services: Services, ui: GoogleAppsScript.Base.Ui, page: PageName): void {
   ui.showSidebar(services.htmlService.createHtmlOutputFromFile(page).setTitle(PAGES[page]));
+}
+
+/** Opens a page as a modal dialog of the given size (the user's selection stays as it was). */
+export function showDialog(
+  services: Services,
+  ui: GoogleAppsScript.Base.Ui,
+  page: PageName,
+  size: { readonly width: number; readonly height: number },
+): void {
+  const html = services.htmlService
+    .createHtmlOutputFromFile(page)
+    .setWidth(size.width)
+    .setHeight(size.height);
+  ui.showModalDialog(html, PAGES[page]);
 }
 
 /** What a read-only server method needs: the spreadsheet and its calendar. */

@@ -8,10 +8,14 @@ import { intakeEndpoint } from './intake/server';
 import { reviewEndpoint } from './intake-review/server';
 import { plannerEndpoint } from './scenarios/server';
 import { scoringEndpoint } from './scoring-model/server';
+import { decisionEndpoint } from './record-decision/server';
+import { explainEndpoint } from './explain-score/server';
 
 export const endpoints = lazy((): readonly Endpoint[] => [
   intakeEndpoint(),
   reviewEndpoint(),
   scoringEndpoint(),
   plannerEndpoint(),
+  decisionEndpoint(),
+  explainEndpoint(),
 ]);

@@ -283,3 +283,20 @@ describe('the spreadsheet seam', () => {
     });
   });
 });
+
+describe("the script's clock", () => {
+  it('follows the emulator clock, so a test can move an execution to another day', () => {
+    const emu = new Emulator({
+      code: FIXTURE,
+      clock: { start: Date.UTC(2027, 2, 1, 9), frozen: true },
+    });
+    const ana = emu.as('ana@example.com');
+    const [a, b, fixed, text] = ana.run('whatTimeIsIt') as [number, number, number, string];
+    expect(a).toBe(Date.UTC(2027, 2, 1, 9));
+    expect(b).toBe(a);
+    expect(fixed).toBe(Date.UTC(2027, 0, 1));
+    expect(text).toBe('string');
+    emu.clock.advance(86_400_000);
+    expect((ana.run('whatTimeIsIt') as number[])[0]).toBe(Date.UTC(2027, 2, 2, 9));
+  });
+});

@@ -111,12 +111,18 @@ describe('Scenario planner (server side)', () => {
     const w = scored();
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');
     const base = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
-    const dropped = base.selected[0]!;
-    const added = m.projects.find((p) => !base.selected.includes(p.id) && p.cost < 200_000)!.id;
+    // More forces on top of the sheet's Force column can only cost value (forcing out an
+    // Active project would not: the optimiser keeps running work in unless told otherwise).
+    const sheet = params(m);
+    const active = new Set(m.projects.filter((p) => p.status === 'Active').map((p) => p.id));
+    const dropped = base.selected.find((id) => !sheet.forceIn.includes(id) && !active.has(id))!;
+    const added = m.projects.find(
+      (p) => !base.selected.includes(p.id) && !sheet.forceOut.includes(p.id) && p.cost < 200_000,
+    )!.id;
     const forced = ui<PlanResult>(
       w.ana,
       'scenarios.run',
-      params(m, { forceIn: [added], forceOut: [dropped] }),
+      params(m, { forceIn: [...sheet.forceIn, added], forceOut: [...sheet.forceOut, dropped] }),
     );
     expect(forced.selected).toContain(added);
     expect(forced.selected).not.toContain(dropped);

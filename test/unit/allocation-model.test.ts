@@ -160,3 +160,19 @@ describe('portfolioProblem: from Projects, Demand and Capacity', () => {
     expect(monthsBetween(null, '2027-01-01')).toEqual([]);
   });
 });
+
+describe('portfolioProblem: running work is committed', () => {
+  it('forces an Active project in unless its Force says Out', () => {
+    const pp = portfolioProblem(
+      [
+        project({ id: 'A1', status: 'Active' }),
+        project({ id: 'A2', status: 'Active', force: 'out' }),
+        project({ id: 'P1', status: 'Approved' }),
+      ],
+      [],
+      [],
+      { budget: 100 },
+    );
+    expect(pp.problem.projects.map((c) => c.force)).toEqual(['in', 'out', null]);
+  });
+});

@@ -94,6 +94,24 @@ describe('solveAllocation: exact against brute force', () => {
   });
 });
 
+describe('solveAllocation: gap tolerance', () => {
+  it('with relGap 5%, stops within 5% of the optimum and reports a bound above the optimum', () => {
+    fc.assert(
+      fc.property(arbProblem({ minProjects: 1, maxProjects: 14, forceRate: 0.03 }), (p) => {
+        const r = solveAllocation(p, { relGap: 0.05 });
+        checkAnswer(p, r);
+        const { best } = bruteForce(p);
+        if (best === -Infinity) return;
+        expect(r.status).toBe('optimal');
+        expect(r.bound).toBeGreaterThanOrEqual(best - 1e-9);
+        expect(r.value).toBeGreaterThanOrEqual(best - 0.05 * Math.abs(r.value) - 1e-9);
+        expect(r.gap).toBeLessThanOrEqual(0.05 + 1e-12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('solveAllocation: limits', () => {
   const big = (): AllocationProblem => {
     // 40 projects, two tight knapsacks with correlated values: needs many nodes.

@@ -17,16 +17,19 @@
  *   dual-priced use) followed by local search, at the root and every few nodes; at the root
  *   also RINS — a small branch and bound over the variables where the LP point and the
  *   incumbent disagree.
- * - Root cuts: lifted cover inequalities and Gomory mixed-integer cuts (cuts.ts), in rounds
- *   while they raise the bound.
+ * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
+ *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
+ *   but their dense rows made every node dearer, for no net gain on the benchmark.)
  * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
  */
-import { DualSimplex, type LpData } from './simplex';
+import { DualSimplex } from './simplex';
 import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
-import { gomoryCuts, separateCovers, type Cut } from './cuts';
+import { separateCovers } from './cuts';
 import { propagate } from './propagate';
+import { buildLp, dualRowWeights, withCuts } from './lp';
+import { NodeHeap, Pseudocosts, type Node } from './search';
 
 export interface BranchOptions {
   readonly deadline: () => boolean;
@@ -45,263 +48,14 @@ export interface BranchOutcome {
   readonly value: number;
   readonly bound: number;
   readonly nodes: number;
+  /** Simplex pivots of the main LP (diagnostics). */
   readonly pivots: number;
-  /** True when the root LP relaxation itself is infeasible. */
-  readonly lpInfeasible: boolean;
-}
-
-interface Node {
-  readonly parent: Node | null;
-  /** Fixings made at this node: j·2 + value. */
-  readonly fixes: Int32Array;
-  readonly bound: number;
-  readonly depth: number;
-  /** The branching variable, its LP value in the parent and the direction (for pseudocosts). */
-  readonly branchVar: number;
-  readonly branchFrac: number;
-  readonly up: boolean;
 }
 
 const INT_TOL = 1e-6;
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
-
-interface Lp {
-  readonly data: LpData;
-  /** The model row of each LP row, and the factor it was scaled by (1 / max |a|). */
-  readonly rows: Int32Array;
-  readonly scale: Float64Array;
-}
-
-/** Builds the scaled LP of the rows that can still bind under the bounds lo/hi. */
-function buildLp(model: Model, lo: Uint8Array, hi: Uint8Array, valueScale: number): Lp {
-  const n = model.n;
-  const keep: number[] = [];
-  const scale: number[] = [];
-  const rLo: number[] = [];
-  const rHi: number[] = [];
-  model.rows.forEach((r, i) => {
-    let minAct = 0;
-    let maxAct = 0;
-    let big = 0;
-    for (let t = 0; t < r.idx.length; t++) {
-      const j = r.idx[t] as number;
-      const a = r.val[t] as number;
-      big = Math.max(big, Math.abs(a));
-      if (a > 0) {
-        minAct += a * (lo[j] as number);
-        maxAct += a * (hi[j] as number);
-      } else {
-        minAct += a * (hi[j] as number);
-        maxAct += a * (lo[j] as number);
-      }
-    }
-    if (big === 0 || (maxAct <= r.hi && minAct >= r.lo)) return;
-    const s = 1 / big;
-    keep.push(i);
-    scale.push(s);
-    rLo.push(Number.isFinite(r.lo) ? r.lo * s : minAct * s - 1);
-    rHi.push(Number.isFinite(r.hi) ? r.hi * s : maxAct * s + 1);
-  });
-  const m = keep.length;
-  const counts = new Int32Array(n + 1);
-  keep.forEach((i) => {
-    for (const j of (model.rows[i] as { idx: Int32Array }).idx)
-      counts[j + 1] = (counts[j + 1] as number) + 1;
-  });
-  for (let j = 0; j < n; j++) counts[j + 1] = (counts[j + 1] as number) + (counts[j] as number);
-  const colStart = Int32Array.from(counts);
-  const fill = Int32Array.from(counts.subarray(0, n));
-  const nnz = counts[n] as number;
-  const rowIdx = new Int32Array(nnz);
-  const vals = new Float64Array(nnz);
-  keep.forEach((i, r) => {
-    const row = model.rows[i] as { idx: Int32Array; val: Float64Array };
-    for (let t = 0; t < row.idx.length; t++) {
-      const j = row.idx[t] as number;
-      const at = fill[j] as number;
-      rowIdx[at] = r;
-      vals[at] = (row.val[t] as number) * (scale[r] as number);
-      fill[j] = at + 1;
-    }
-  });
-  const data: LpData = {
-    n,
-    m,
-    colStart,
-    rowIdx,
-    vals,
-    cost: Float64Array.from(model.problem.projects, (c) => -c.value / valueScale),
-    rowLo: Float64Array.from(rLo),
-    rowHi: Float64Array.from(rHi),
-    colLo: Float64Array.from(lo),
-    colHi: Float64Array.from(hi),
-  };
-  return { data, rows: Int32Array.from(keep), scale: Float64Array.from(scale) };
-}
-
-/** The LP with cut rows Σ val_j x_j ≤ hi appended (scaled by 1/max|val|; model row −1). */
-function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
-  const { n, m } = lp.data;
-  const cols: [number, number][][] = Array.from({ length: n }, () => []);
-  const scale: number[] = [];
-  const rLo: number[] = [];
-  const rHi: number[] = [];
-  cuts.forEach((c, k) => {
-    let big = 0;
-    for (const v of c.val) big = Math.max(big, Math.abs(v));
-    const s = 1 / big;
-    let minAct = 0;
-    for (const v of c.val) minAct += Math.min(0, v);
-    scale.push(s);
-    rLo.push(minAct * s - 1);
-    rHi.push(c.hi * s);
-    for (let t = 0; t < c.idx.length; t++)
-      (cols[c.idx[t] as number] as [number, number][]).push([m + k, (c.val[t] as number) * s]);
-  });
-  const old = lp.data;
-  const colStart = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++)
-    colStart[j + 1] =
-      (colStart[j] as number) +
-      ((old.colStart[j + 1] as number) - (old.colStart[j] as number)) +
-      (cols[j] as unknown[]).length;
-  const nnz = colStart[n] as number;
-  const rowIdx = new Int32Array(nnz);
-  const vals = new Float64Array(nnz);
-  for (let j = 0; j < n; j++) {
-    let at = colStart[j] as number;
-    for (let k = old.colStart[j] as number; k < (old.colStart[j + 1] as number); k++) {
-      rowIdx[at] = old.rowIdx[k] as number;
-      vals[at++] = old.vals[k] as number;
-    }
-    for (const [r, v] of cols[j] as [number, number][]) {
-      rowIdx[at] = r;
-      vals[at++] = v;
-    }
-  }
-  const cat = (a: Float64Array, b: number[]): Float64Array => {
-    const out = new Float64Array(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  return {
-    data: {
-      ...old,
-      m: m + cuts.length,
-      colStart,
-      rowIdx,
-      vals,
-      rowLo: cat(old.rowLo, rLo),
-      rowHi: cat(old.rowHi, rHi),
-    },
-    rows: Int32Array.from([...lp.rows, ...cuts.map(() => -1)]),
-    scale: cat(lp.scale, scale),
-  };
-}
-
-/**
- * Pseudocosts: the average bound loss per unit of fractionality when a variable was branched
- * down (x_j = 0) or up (x_j = 1); the average over all variables stands in until a variable
- * has its own. Score = max(down·f, ε) × max(up·(1 − f), ε) (the product rule).
- */
-class Pseudocosts {
-  private readonly downSum: Float64Array;
-  private readonly upSum: Float64Array;
-  private readonly downN: Int32Array;
-  private readonly upN: Int32Array;
-  private downTot = 0;
-  private upTot = 0;
-  private downCount = 0;
-  private upCount = 0;
-
-  constructor(n: number) {
-    this.downSum = new Float64Array(n);
-    this.upSum = new Float64Array(n);
-    this.downN = new Int32Array(n);
-    this.upN = new Int32Array(n);
-  }
-
-  record(j: number, up: boolean, unitLoss: number): void {
-    if (up) {
-      this.upSum[j] = (this.upSum[j] as number) + unitLoss;
-      this.upN[j] = (this.upN[j] as number) + 1;
-      this.upTot += unitLoss;
-      this.upCount++;
-    } else {
-      this.downSum[j] = (this.downSum[j] as number) + unitLoss;
-      this.downN[j] = (this.downN[j] as number) + 1;
-      this.downTot += unitLoss;
-      this.downCount++;
-    }
-  }
-
-  /** True once both directions of j have been observed. */
-  reliable(j: number): boolean {
-    return (this.downN[j] as number) > 0 && (this.upN[j] as number) > 0;
-  }
-
-  score(j: number, f: number): number {
-    const dn = this.downN[j] as number;
-    const un = this.upN[j] as number;
-    const down =
-      dn > 0
-        ? (this.downSum[j] as number) / dn
-        : this.downCount > 0
-          ? this.downTot / this.downCount
-          : 1;
-    const up =
-      un > 0 ? (this.upSum[j] as number) / un : this.upCount > 0 ? this.upTot / this.upCount : 1;
-    return Math.max(down * f, 1e-9) * Math.max(up * (1 - f), 1e-9);
-  }
-}
-
-/** A binary max-heap of open nodes by bound (ties: deeper first, for determinism). */
-class NodeHeap {
-  private readonly a: Node[] = [];
-  get size(): number {
-    return this.a.length;
-  }
-  private better(x: Node, y: Node): boolean {
-    return x.bound > y.bound || (x.bound === y.bound && x.depth > y.depth);
-  }
-  push(v: Node): void {
-    const a = this.a;
-    a.push(v);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.better(a[i] as Node, a[p] as Node)) break;
-      [a[i], a[p]] = [a[p] as Node, a[i] as Node];
-      i = p;
-    }
-  }
-  pop(): Node | undefined {
-    const a = this.a;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let b = i;
-        if (l < a.length && this.better(a[l] as Node, a[b] as Node)) b = l;
-        if (r < a.length && this.better(a[r] as Node, a[b] as Node)) b = r;
-        if (b === i) break;
-        [a[i], a[b]] = [a[b] as Node, a[i] as Node];
-        i = b;
-      }
-    }
-    return top;
-  }
-  maxBound(): number {
-    return this.a.length > 0 ? (this.a[0] as Node).bound : -Infinity;
-  }
-}
 
 /**
  * Solves max Σ v_j x_j over the model's rows with x_j ∈ [lo_j, hi_j] ∩ {0, 1}. `start` is an
@@ -343,7 +97,11 @@ export function branchAndBound(
       incValue = state.value;
     }
   }
-  const heuristic = (weights: ArrayLike<number>, lpX: ArrayLike<number> | null): void => {
+  const heuristic = (
+    weights: ArrayLike<number>,
+    lpX: ArrayLike<number> | null,
+    localSearch = true,
+  ): void => {
     let order = ratioOrder(state, weights);
     if (lpX) {
       const rank = new Float64Array(n);
@@ -357,7 +115,7 @@ export function branchAndBound(
       });
     }
     greedy(state, order);
-    improve(state, order, opts.deadline);
+    if (localSearch) improve(state, order, opts.deadline);
     if (state.feasible() && state.value > incValue) {
       incumbent = Uint8Array.from(state.sel);
       incValue = state.value;
@@ -395,11 +153,15 @@ export function branchAndBound(
     return offer(sub.incumbent, sub.value);
   };
 
+  /** The largest bound of anything pruned within the gap tolerance (it may beat incValue). */
+  let prunedBound = -Infinity;
   const pruneAt = (bound: number): boolean => {
     if (incumbent === null) return false;
     if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
     const tol = Math.max(1e-9 * Math.max(1, Math.abs(incValue)), opts.relGap * Math.abs(incValue));
-    return bound <= incValue + tol;
+    if (bound > incValue + tol) return false;
+    if (bound > prunedBound) prunedBound = integral ? Math.floor(bound + 1e-6) : bound;
+    return true;
   };
 
   let lpModel = buildLp(model, glo, ghi, valueScale);
@@ -410,7 +172,7 @@ export function branchAndBound(
   model.rows.forEach((r, i) => {
     rowWeights[i] = r.kind === 'dependency' ? 0 : Number.isFinite(r.hi) && r.hi > 0 ? 1 / r.hi : 0;
   });
-  heuristic(rowWeights, null);
+  heuristic(rowWeights, null, false);
 
   const pc = new Pseudocosts(n);
 
@@ -462,7 +224,6 @@ export function branchAndBound(
     up: false,
   };
   let limit: 'time' | 'nodes' | null = null;
-  let lpInfeasible = false;
   let openBound = -Infinity;
 
   while (current !== null || heap.size > 0) {
@@ -487,13 +248,14 @@ export function branchAndBound(
       limit = 'time';
       break;
     }
-    if (status === 'infeasible') {
-      if (node.depth === 0) lpInfeasible = true;
-      continue;
-    }
+    if (status === 'infeasible') continue;
     let bound = Math.min(node.bound, -lp.dualBound() * valueScale);
     if (node.depth === 0) {
-      // Cut loop: add lifted covers while they raise the bound.
+      // The LP-guided heuristic first: with a good incumbent the cuts may not be needed.
+      heuristic(dualRowWeights(model, lpModel, lp, valueScale), lp.x.subarray(0, n));
+    }
+    if (node.depth === 0 && !pruneAt(bound)) {
+      // Cut loop: lifted covers while they raise the bound.
       let rounds = 0;
       let cutsAdded = 0;
       let infeasibleWithCuts = false;
@@ -505,7 +267,6 @@ export function branchAndBound(
         !pruneAt(bound)
       ) {
         const cuts = separateCovers(model, curLo, curHi, lp.x, 50);
-        if (rounds <= 5) cuts.push(...gomoryCuts(lp, lpModel.data, lp.x, 20));
         if (cuts.length === 0) break;
         cutsAdded += cuts.length;
         lpModel = withCuts(lpModel, cuts);
@@ -671,9 +432,9 @@ export function branchAndBound(
   }
 
   let bound: number;
-  if (limit === null) bound = incumbent === null ? -Infinity : incValue;
+  if (limit === null) bound = incumbent === null ? -Infinity : Math.max(incValue, prunedBound);
   else {
-    bound = Math.max(heap.maxBound(), openBound, current ? current.bound : -Infinity);
+    bound = Math.max(heap.maxBound(), openBound, current ? current.bound : -Infinity, prunedBound);
     if (incumbent !== null) bound = Math.max(bound, incValue);
     if (integral && Number.isFinite(bound)) bound = Math.floor(bound + 1e-6);
     if (nodes === 0 || !Number.isFinite(bound)) bound = Math.max(rootBound, incValue);
@@ -687,24 +448,5 @@ export function branchAndBound(
     bound,
     nodes,
     pivots: lp.pivots,
-    lpInfeasible,
   };
-}
-
-/**
- * Row prices for the greedy from the LP duals: |y_r| per unit of the row's original
- * coefficients (LP row r is model row rows[r] scaled by scale[r]); 0 for rows not in the LP.
- */
-function dualRowWeights(
-  model: Model,
-  lp: Lp,
-  simplex: DualSimplex,
-  valueScale: number,
-): Float64Array {
-  const w = new Float64Array(model.rows.length);
-  for (let r = 0; r < lp.data.m; r++) {
-    w[lp.rows[r] as number] =
-      Math.abs(simplex.d[lp.data.n + r] as number) * (lp.scale[r] as number) * valueScale;
-  }
-  return w;
 }

@@ -11,7 +11,6 @@
  * f(v) = the least weight reaching value v. The cut is kept when x* violates it.
  */
 import type { Model } from './rows';
-import type { DualSimplex, LpData } from './simplex';
 
 export interface Cut {
   readonly idx: Int32Array;
@@ -136,96 +135,4 @@ function coverCut(
     },
     efficacy: violation / Math.sqrt(norm),
   };
-}
-
-/**
- * Gomory mixed-integer cuts from the optimal tableau (root only). For a basic structural x_j
- * with fractional value β (f0 = β − ⌊β⌋), its tableau row in the nonbasic variables moved to
- * their bounds (t_k = z_k − l_k at lower, u_k − z_k at upper) reads x_j + Σ ā_k t_k = β, and
- *   Σ_{k integer} min(f_k/f0, (1−f_k)/(1−f0)) t_k + Σ_{k continuous} max(ā_k/f0, −ā_k/(1−f0)) t_k ≥ 1
- * (f_k = ā_k − ⌊ā_k⌋; structurals are integer, row activities continuous). Substituting t back
- * (a row activity r_i = Σ_j A_ij x_j) gives a cut on x, returned as Σ c_j x_j ≤ h; terms below
- * 1e-9 are dropped safely (a negative one raises h by |c_j|, as x_j ≤ 1). Cuts with a dynamic
- * range above 1e6 or no violation are discarded.
- */
-export function gomoryCuts(
-  lp: DualSimplex,
-  data: LpData,
-  x: ArrayLike<number>,
-  maxCuts: number,
-): Cut[] {
-  const { n, m } = data;
-  // Row-wise A of the current LP (scaled rows, cuts included).
-  const rowEntries: [number, number][][] = Array.from({ length: m }, () => []);
-  for (let j = 0; j < n; j++) {
-    for (let k = data.colStart[j] as number; k < (data.colStart[j + 1] as number); k++)
-      (rowEntries[data.rowIdx[k] as number] as [number, number][]).push([
-        j,
-        data.vals[k] as number,
-      ]);
-  }
-  const row = new Float64Array(n + m);
-  const found: { cut: Cut; efficacy: number }[] = [];
-  for (let j = 0; j < n; j++) {
-    const p = lp.positionOf(j);
-    if (p < 0) continue;
-    const beta = x[j] as number;
-    const f0 = beta - Math.floor(beta);
-    if (f0 < 0.01 || f0 > 0.99) continue;
-    const nz = lp.tableauRow(p, row);
-    const coef = new Map<number, number>();
-    let constant = 0;
-    for (const k of nz) {
-      const lo = lp.lo[k] as number;
-      const hi = lp.hi[k] as number;
-      if (lo === hi) continue;
-      const up = lp.atUpper(k);
-      const a = up ? -(row[k] as number) : (row[k] as number);
-      let g: number;
-      if (k < n) {
-        const f = a - Math.floor(a);
-        g = f <= f0 ? f / f0 : (1 - f) / (1 - f0);
-      } else g = a > 0 ? a / f0 : -a / (1 - f0);
-      if (g === 0) continue;
-      const sign = up ? -1 : 1; // t = x − lo, or hi − x
-      constant += up ? g * hi : -g * lo;
-      if (k < n) coef.set(k, (coef.get(k) ?? 0) + sign * g);
-      else {
-        for (const [jj, v] of rowEntries[k - n] as [number, number][])
-          coef.set(jj, (coef.get(jj) ?? 0) + sign * g * v);
-      }
-    }
-    // Σ coef·x ≥ 1 − constant  ⇔  Σ (−coef)·x ≤ constant − 1.
-    let h = constant - 1;
-    const idx: number[] = [];
-    const val: number[] = [];
-    let big = 0;
-    let small = Infinity;
-    for (const [jj, cRaw] of [...coef.entries()].sort((a, b) => a[0] - b[0])) {
-      const c = -cRaw;
-      if (Math.abs(c) < 1e-9) {
-        if (c < 0) h -= c;
-        continue;
-      }
-      idx.push(jj);
-      val.push(c);
-      big = Math.max(big, Math.abs(c));
-      small = Math.min(small, Math.abs(c));
-    }
-    if (idx.length === 0 || big / small > 1e6) continue;
-    let lhs = 0;
-    let norm = 0;
-    idx.forEach((jj, t) => {
-      lhs += (val[t] as number) * (x[jj] as number);
-      norm += (val[t] as number) ** 2;
-    });
-    const violation = lhs - h;
-    if (violation < 1e-6 * Math.max(1, Math.abs(h))) continue;
-    found.push({
-      cut: { idx: Int32Array.from(idx), val: Float64Array.from(val), hi: h },
-      efficacy: violation / Math.sqrt(norm),
-    });
-  }
-  found.sort((a, b) => b.efficacy - a.efficacy);
-  return found.slice(0, maxCuts).map((f) => f.cut);
 }

@@ -15,7 +15,8 @@
  * - Dependencies and exclusions come from the "Depends on" and "Excludes" columns. A
  *   dependency on a project that is not a candidate is met when that project is Active or
  *   Done, and otherwise keeps the dependent project out (forced out, with a warning);
- *   unknown IDs are warnings. Force In/Out comes from the Force column.
+ *   unknown IDs are warnings. Force In/Out comes from the Force column; an Active project (work
+ *   already running) is forced in unless its Force says Out.
  * - Balance rules: min/max share of the budget per Type or Objective.
  */
 import type { CapacityRow, DemandRow, Period, Project, ProjectStatus } from '../model';
@@ -146,7 +147,8 @@ export function portfolioProblem(
       warnings.push(`${p.id} has no Cost: counted as 0.`);
       cost = 0;
     }
-    const force = forcedOut.has(j) ? 'out' : p.force;
+    // Running work is committed: an Active project stays in unless its Force says Out.
+    const force = forcedOut.has(j) ? 'out' : (p.force ?? (p.status === 'Active' ? 'in' : null));
     return { id: p.id, value, cost: Math.max(0, cost), force };
   });
 

@@ -8,6 +8,7 @@ export {
   type SolveOptions,
 } from './solve';
 export { explain, type Reason } from './explain';
+export { efficientFrontier, type FrontierPoint } from './frontier';
 export { findConflict, type Conflict } from './conflict';
 export { buildModel, isFeasible, violations, type Model, type Row } from './rows';
 export {

@@ -89,10 +89,14 @@ export class DualSimplex {
         w: Float64Array;
         sinceRefactor: number;
         dualsFresh: boolean;
+        primalsValid: boolean;
       }
     | undefined;
   /** True while `d` was computed from scratch for the current basis (no pivot since). */
   private dualsFresh = false;
+  /** True while x_B is consistent with the nonbasic values (kept through pivots). */
+  private primalsValid = false;
+  private solvesSinceRecompute = 0;
   private readonly refactorEvery: number;
 
   constructor(lp: LpData) {
@@ -149,31 +153,49 @@ export class DualSimplex {
   }
 
   /**
-   * Takes over the basis of `old`, an LP with the same columns whose rows are the first rows of
-   * this one (rows were appended, e.g. cuts): the old basic variables stay basic and the new
-   * rows' logicals join the basis. Returns false (leaving the logical basis) when the basis
-   * cannot be factorised.
+   * Takes over the basis of `old`, an LP with the same columns. Row i of this LP is row
+   * rowMap[i] of `old` (−1: a new row); without rowMap the old rows come first and the rest are
+   * new (cuts appended). Old basic variables stay basic, new rows' logicals join the basis, and
+   * old rows that are gone must have had a basic logical (so the basis stays square). Returns
+   * false (leaving the logical basis) when the basis cannot be taken over or factorised.
    */
-  warmStartFrom(old: DualSimplex): boolean {
+  warmStartFrom(old: DualSimplex, rowMap?: Int32Array): boolean {
     const { n, m } = this;
-    if (old.n !== n || old.m > m) return false;
+    const map = rowMap ?? Int32Array.from({ length: m }, (_, i) => (i < old.m ? i : -1));
+    if (old.n !== n || map.length !== m) return false;
     this.status.fill(AT_LO);
     this.pos.fill(-1);
-    for (let k = 0; k < n + old.m; k++) {
-      this.status[k] = old.status[k] as number;
-      this.x[k] = old.x[k] as number;
+    for (let j = 0; j < n; j++) {
+      this.status[j] = old.status[j] as number;
+      this.x[j] = old.x[j] as number;
     }
-    for (let p = 0; p < old.m; p++) {
-      this.head[p] = old.head[p] as number;
-      this.pos[old.head[p] as number] = p;
+    let p = 0;
+    for (let q = 0; q < old.m; q++) {
+      const h = old.head[q] as number;
+      if (h < n) {
+        this.head[p] = h;
+        this.pos[h] = p++;
+      }
     }
-    for (let i = old.m; i < m; i++) {
-      this.head[i] = n + i;
-      this.pos[n + i] = i;
-      this.status[n + i] = BASIC;
+    for (let i = 0; i < m; i++) {
+      const o = map[i] as number;
+      const k = n + i;
+      if (o >= 0 && old.status[n + o] !== BASIC) {
+        this.status[k] = old.status[n + o] as number;
+        this.x[k] = old.x[n + o] as number;
+        continue;
+      }
+      if (p >= m) {
+        this.slackBasis();
+        return false;
+      }
+      this.head[p] = k;
+      this.pos[k] = p++;
+      this.status[k] = BASIC;
     }
     this.dualsFresh = false;
-    if (this.refactor()) return true;
+    this.primalsValid = false;
+    if (p === m && this.refactor()) return true;
     this.slackBasis();
     return false;
   }
@@ -192,6 +214,7 @@ export class DualSimplex {
       w: new Float64Array(this.w.length),
       sinceRefactor: 0,
       dualsFresh: false,
+      primalsValid: false,
     });
     sv.x.set(this.x);
     sv.d.set(this.d);
@@ -204,6 +227,7 @@ export class DualSimplex {
     sv.w.set(this.w);
     sv.sinceRefactor = this.sinceRefactor;
     sv.dualsFresh = this.dualsFresh;
+    sv.primalsValid = this.primalsValid;
   }
 
   /** Returns to the state of the last save(). */
@@ -221,49 +245,7 @@ export class DualSimplex {
     this.w.set(sv.w);
     this.sinceRefactor = sv.sinceRefactor;
     this.dualsFresh = sv.dualsFresh;
-  }
-
-  /** The basis position of variable k, or −1 when it is nonbasic. */
-  positionOf(k: number): number {
-    return this.pos[k] as number;
-  }
-
-  /** True when nonbasic variable k sits at its upper bound. */
-  atUpper(k: number): boolean {
-    return this.status[k] === AT_HI;
-  }
-
-  /**
-   * Row p of the simplex tableau: out[k] = (B⁻¹ a_k)_p for every nonbasic variable k with a
-   * nonzero entry (structurals through the row-wise copy of A, logical n+i = −(B⁻¹)_{p,i});
-   * returns those k. With it, z_{B(p)} + Σ_k out[k]·z_k = 0.
-   */
-  tableauRow(p: number, out: Float64Array): number[] {
-    const { n, m, binv, status, rowStart, colIdx, rowVals } = this;
-    const off = p * m;
-    const e = ++this.epoch;
-    const mark = this.mark;
-    const list: number[] = [];
-    for (let r = 0; r < m; r++) {
-      const rho = binv[off + r] as number;
-      if (rho === 0) continue;
-      for (let k = rowStart[r] as number; k < (rowStart[r + 1] as number); k++) {
-        const j = colIdx[k] as number;
-        if (status[j] === BASIC) continue;
-        if (mark[j] !== e) {
-          mark[j] = e;
-          out[j] = 0;
-          list.push(j);
-        }
-        out[j] = (out[j] as number) + rho * (rowVals[k] as number);
-      }
-      if (status[n + r] !== BASIC) {
-        mark[n + r] = e;
-        out[n + r] = -rho;
-        list.push(n + r);
-      }
-    }
-    return list;
+    this.primalsValid = sv.primalsValid;
   }
 
   /** Sets the bounds of structural column j (takes effect at the next solve). */
@@ -306,8 +288,13 @@ export class DualSimplex {
    */
   solve(cutoff = Infinity, maxIter = Infinity, deadline?: () => boolean): LpStatus {
     if (!this.dualsFresh) this.computeDuals();
-    this.positionNonbasics();
-    this.computePrimals();
+    if (this.primalsValid && this.solvesSinceRecompute < 50) {
+      this.solvesSinceRecompute++;
+      this.positionNonbasics(true);
+    } else {
+      this.positionNonbasics(false);
+      this.computePrimals();
+    }
     let iter = 0;
     let fixes = 0;
     let troubles = 0;
@@ -346,13 +333,14 @@ export class DualSimplex {
   private refresh(): void {
     if (!this.refactor()) this.slackBasis();
     this.computeDuals();
-    this.positionNonbasics();
+    this.positionNonbasics(false);
     this.computePrimals();
   }
 
   private slackBasis(): void {
     const { n, m } = this;
     this.dualsFresh = false;
+    this.primalsValid = false;
     this.status.fill(AT_LO);
     this.pos.fill(-1);
     this.binv.fill(0);
@@ -389,9 +377,12 @@ export class DualSimplex {
   }
 
   /** Puts every nonbasic variable at the bound its reduced cost prefers (boxed ⇒ dual feasible). */
-  private positionNonbasics(): void {
-    const nt = this.n + this.m;
-    const { status, lo, hi, d, x } = this;
+  private positionNonbasics(incremental: boolean): void {
+    const { n, m, status, lo, hi, d, x, colStart, rowIdx, vals } = this;
+    const nt = n + m;
+    const u = this.work;
+    if (incremental) u.fill(0);
+    let moved = false;
     for (let k = 0; k < nt; k++) {
       if (status[k] === BASIC) continue;
       const l = lo[k] as number;
@@ -400,7 +391,22 @@ export class DualSimplex {
       if (l === h) status[k] = AT_LO;
       else if (dk < -TOL_DUAL) status[k] = AT_HI;
       else if (dk > TOL_DUAL) status[k] = AT_LO;
-      x[k] = status[k] === AT_HI ? h : l;
+      const v = status[k] === AT_HI ? h : l;
+      const dx = v - (x[k] as number);
+      x[k] = v;
+      if (!incremental || dx === 0) continue;
+      moved = true;
+      if (k < n) {
+        for (let t = colStart[k] as number; t < (colStart[k + 1] as number); t++)
+          u[rowIdx[t] as number] = (u[rowIdx[t] as number] as number) + (vals[t] as number) * dx;
+      } else u[k - n] = (u[k - n] as number) - dx;
+    }
+    // The basic variables follow: Δx_B = −B⁻¹ Σ a_k Δx_k.
+    if (moved) {
+      for (let r = 0; r < m; r++) {
+        const ur = u[r] as number;
+        if (ur !== 0) this.addColumnTimes(r, -ur);
+      }
     }
   }
 
@@ -428,6 +434,8 @@ export class DualSimplex {
 
   /** x_B = B⁻¹ · (−Σ_{nonbasic} a_k x_k). */
   private computePrimals(): void {
+    this.primalsValid = true;
+    this.solvesSinceRecompute = 0;
     const { n, m, x, work, status, colStart, rowIdx, vals } = this;
     work.fill(0);
     for (let j = 0; j < n; j++) {
@@ -709,6 +717,7 @@ export class DualSimplex {
    */
   private refactor(): boolean {
     this.dualsFresh = false;
+    this.primalsValid = false;
     const { n, m, head, binv, colStart, rowIdx, vals } = this;
     const structPos: number[] = [];
     const logicalPos = new Int32Array(m).fill(-1);

@@ -4,7 +4,7 @@
  * 100% red) and the over-allocations with the projects that cause them.
  */
 import { analyseCapacity, type CapacityAnalysis } from '../../core/capacity';
-import { COMMITTED_RULE, describeRule } from '../../core/counting';
+import { committedRule, describeRule } from '../../core/counting';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
@@ -23,7 +23,8 @@ export function checkCapacity(ctx: ActionContext): ActionResult {
   const projects = readProjects(projectsSheet(ctx), [], ctx);
   const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
   const demand = readDemand(sheetOrFail(ctx, DEMAND), ctx);
-  const analysis = analyseCapacity(projects.projects, capacity.capacity, demand.demand);
+  const rule = committedRule(projects.projects);
+  const analysis = analyseCapacity(projects.projects, capacity.capacity, demand.demand, { rule });
   const problems: Problem[] = [...capacity.problems, ...demand.problems];
   for (const p of analysis.problems) {
     const rows = p.indices
@@ -36,7 +37,7 @@ export function checkCapacity(ctx: ActionContext): ActionResult {
         : p.message,
     });
   }
-  const layout = utilizationRows(analysis, problems, ctx.dateKey(ctx.now));
+  const layout = utilizationRows(analysis, problems, ctx.dateKey(ctx.now), describeRule(rule));
   const sheet = writeOwnedSheet(ctx, UTILIZATION_SHEET, layout.rows);
   formatUtilization(ctx, sheet, analysis, layout);
 
@@ -47,7 +48,7 @@ export function checkCapacity(ctx: ActionContext): ActionResult {
     : `No skill is over-allocated (${analysis.counted.projects} committed projects). See the Utilization sheet.`;
   return {
     toast,
-    log: `Utilization for ${analysis.skills.length} skills × ${analysis.periods.length} months from ${analysis.counted.projects} projects (${describeRule(COMMITTED_RULE)}); ${over.length} over-allocations${problems.length ? `; ${problems.length} data problems` : ''}.`,
+    log: `Utilization for ${analysis.skills.length} skills × ${analysis.periods.length} months from ${analysis.counted.projects} projects (${describeRule(rule)}); ${over.length} over-allocations${problems.length ? `; ${problems.length} data problems` : ''}.`,
     warnings: problems.length
       ? [
           `Data problems (listed at the bottom of Utilization):\n${problems
@@ -68,10 +69,15 @@ interface Layout {
   readonly overRows: number;
 }
 
-function utilizationRows(a: CapacityAnalysis, problems: readonly Problem[], today: string): Layout {
+function utilizationRows(
+  a: CapacityAnalysis,
+  problems: readonly Problem[],
+  today: string,
+  counted: string,
+): Layout {
   const rows: CellValue[][] = [];
   rows.push([
-    `Utilization: demand of ${describeRule(COMMITTED_RULE)} projects ÷ capacity, by skill and month (${today}). Amber above 85%, red above 100%.`,
+    `Utilization: demand of ${counted} projects ÷ capacity, by skill and month (${today}). Amber above 85%, red above 100%.`,
   ]);
   rows.push(['Skill', ...a.periods, 'Peak', 'Peak month']);
   a.skills.forEach((skill, s) => {

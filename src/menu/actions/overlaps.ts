@@ -12,12 +12,18 @@ import { projectsSheet, settingsOf } from './workbook';
 
 export const OVERLAPS_SHEET = 'Overlaps';
 const TOP_N = 200;
+/** Menu actions have 6 minutes; the search gets two and says so when it stops early. */
+const SEARCH_BUDGET_MS = 120_000;
 
 export function findOverlapsAction(ctx: ActionContext): ActionResult {
   const { settings, warnings } = settingsOf(ctx);
   const read = readProjects(projectsSheet(ctx), [], ctx);
   const projects = read.projects.filter((p) => p.status !== 'Rejected' && p.status !== 'Stopped');
-  const result = findOverlaps(projects, { threshold: settings.overlapThreshold, topN: TOP_N });
+  const result = findOverlaps(projects, {
+    threshold: settings.overlapThreshold,
+    topN: TOP_N,
+    deadline: Date.now() + SEARCH_BUDGET_MS,
+  });
   const rows: CellValue[][] = [
     [
       `Likely duplicates and overlaps among ${projects.length} projects (not Rejected or Stopped), similarity ≥ ${Math.round(settings.overlapThreshold * 100)}% (Settings → Overlap threshold). Merge or cut them at the next board review.`,

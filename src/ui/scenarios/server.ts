@@ -6,12 +6,11 @@
 import { runAction, type ActionContext } from '../../sheets/action';
 import { cellSchema, parseCell, type CellValue } from '../../sheets/cell-parsers';
 import { headerKey } from '../../sheets/headers';
-import { literal } from '../../sheets/owned-sheet';
 import { writeOwnedColumns } from '../../sheets/owned-columns';
 import { SheetError } from '../../sheets/problems';
 import { SCENARIOS } from '../../sheets/schema';
 import type { Services } from '../../sheets/services';
-import { ensureSheet } from '../../sheets/setup';
+import { appendScenario } from '../../sheets/scenarios';
 import { isBlankRow, readTable, type ReadOptions } from '../../sheets/table';
 import type { ParsedInputOf } from '../bridge/contract';
 import { endpoint, FieldError, type Endpoint } from '../bridge/server';
@@ -139,59 +138,46 @@ export function saveScenario(
       throw new SheetError(
         `Projects has no ${missing.join(', ')} any more. Run the plan again, then save.`,
       );
-    const sheet = ensureSheet(ctx, SCENARIOS);
-    const table = readTable(sheet, SCENARIOS, ctx);
-    const nameCol = table.index.get('name') as number;
-    if (table.rows.some((r) => headerKey(r[nameCol]) === headerKey(s.name)))
+    if (readSaved(ctx.ss, ctx).some((x) => headerKey(x.name) === headerKey(s.name)))
       throw new FieldError([
         {
           path: ['name'],
           message: `There is already a scenario "${s.name}". Choose another name.`,
         },
       ]);
-    const chosen = s.selectedIds.map((id) => byId.get(id.toLowerCase()));
+    const chosen = s.selectedIds.flatMap((id) => {
+      const p = byId.get(id.toLowerCase());
+      return p ? [p] : [];
+    });
     let value = 0;
     let cost = 0;
     for (const p of chosen) {
-      if (!p) continue;
       value += valueOf(p, s.params.objective);
       cost += p.cost ?? 0;
     }
+    // The same "P03 in, P07 out" as Optimise portfolio writes.
     const forced = [
-      s.params.forceIn.length ? `in: ${s.params.forceIn.join(', ')}` : '',
-      s.params.forceOut.length ? `out: ${s.params.forceOut.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    const values: Record<string, CellValue> = {
-      name: literal(s.name),
-      when: ctx.now,
-      who: ctx.user,
+      ...s.params.forceIn.map((id) => `${id} in`),
+      ...s.params.forceOut.map((id) => `${id} out`),
+    ].join(', ');
+    appendScenario(ctx, {
+      name: s.name,
       objective: OBJECTIVE_NAMES[s.params.objective],
       budget: s.params.budget,
       capacityFactor: s.params.capacityFactor,
-      forced: literal(forced),
+      forced,
       value: Math.round(value * 100) / 100,
       cost,
       count: chosen.length,
       status: s.status,
-      gap: s.gap ?? '',
-      seconds: Math.round(s.seconds * 100) / 100,
-      selectedIds: literal(chosen.map((p) => p?.id ?? '').join(', ')),
-      committed: '',
-    };
-    const width = Math.max(table.width, SCENARIOS.columns.length);
-    const cells: CellValue[] = new Array<CellValue>(width).fill('');
-    for (const [key, v] of Object.entries(values)) {
-      const col = table.index.get(key);
-      if (col !== undefined) cells[col] = v;
-    }
-    const row = table.rows.length + 2;
-    ctx.tx.write(sheet, row, 1, [cells], { values: [new Array<CellValue>(width).fill('')] });
+      gap: s.gap,
+      seconds: s.seconds,
+      selectedIds: chosen.map((p) => p.id),
+    });
     message = `Saved scenario "${s.name}": ${chosen.length} projects, cost ${cost.toLocaleString('en-US')}, value ${(Math.round(value * 10) / 10).toLocaleString('en-US')} (${OBJECTIVE_NAMES[s.params.objective]}).`;
     return {
       toast: message,
-      log: `${message} Budget ${s.params.budget.toLocaleString('en-US')}, capacity ×${s.params.capacityFactor}${forced ? `, forced ${forced}` : ''}, status ${s.status}. Selected: ${chosen.map((p) => p?.id ?? '').join(', ') || 'none'}.`,
+      log: `${message} Budget ${s.params.budget.toLocaleString('en-US')}, capacity ×${s.params.capacityFactor}${forced ? `, forced ${forced}` : ''}, status ${s.status}. Selected: ${chosen.map((p) => p.id).join(', ') || 'none'}.`,
     };
   });
   const ctx = readContext(services);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMITTED_RULE } from '../../../src/core/counting';
 import { analyseCapacity, heatClass } from '../../../src/core/capacity';
 import type { CapacityRow, DemandRow, ProjectStatus } from '../../../src/core/model';
 import { PROJECT_STATUSES } from '../../../src/core/model';
@@ -26,8 +27,20 @@ const demand: DemandRow[] = [
 ];
 
 describe('capacity', () => {
+  it('counts the plan by default: Approved and Active before a selection, Active and Selected after', () => {
+    const before = projects.map((p) => ({ ...p, selected: null }));
+    const a = analyseCapacity(before, capacity, demand);
+    // AE 2027-01: P1 (Approved) 50 + P2 (Active) 40; SE 2027-01: nothing (P4, P5 not selected).
+    expect(a.cells[0]![0]).toMatchObject({ demand: 90 });
+    expect(a.cells[1]![0]).toMatchObject({ demand: 0 });
+    // With a selection, the Approved P1 is left out unless selected; P4 (Selected) counts.
+    const after = analyseCapacity(projects, capacity, demand);
+    expect(after.cells[0]![0]).toMatchObject({ demand: 40 });
+    expect(after.cells[1]![0]).toMatchObject({ demand: 35 });
+  });
+
   it('computes utilisation, heat, over-allocations and peaks (hand-computed)', () => {
-    const a = analyseCapacity(projects, capacity, demand);
+    const a = analyseCapacity(projects, capacity, demand, { rule: COMMITTED_RULE });
     expect(a.skills).toEqual(['AE', 'SE']);
     expect(a.periods).toEqual(['2027-01', '2027-02']);
     const [ae, se] = a.cells;
@@ -170,7 +183,7 @@ describe('capacity', () => {
           skill: d.skill,
           hours: d.hours,
         }));
-        const a = analyseCapacity(ps, input.capacity, dem);
+        const a = analyseCapacity(ps, input.capacity, dem, { rule: COMMITTED_RULE });
         let expected = 0;
         for (const d of dem) {
           const p = ps.find((x) => x.id === d.projectId);

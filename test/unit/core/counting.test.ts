@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COMMITTED_RULE, describeRule, isCounted } from '../../../src/core/counting';
+import {
+  APPROVED_PLAN,
+  COMMITTED_RULE,
+  SELECTED_PLAN,
+  committedRule,
+  describeRule,
+  isCounted,
+} from '../../../src/core/counting';
 import { daysBetween, dayNumber, isoDateOf, isPeriod } from '../../../src/core/dates';
 import { matchKey } from '../../../src/core/keys';
 
@@ -21,6 +28,15 @@ describe('counting rule', () => {
         { ...COMMITTED_RULE, includeSelected: false },
       ),
     ).toBe(false);
+  });
+
+  it('makes the selection the plan once one exists', () => {
+    expect(committedRule([{ selected: null }, { selected: false }])).toBe(APPROVED_PLAN);
+    expect(committedRule([{ selected: null }, { selected: true }])).toBe(SELECTED_PLAN);
+    expect(isCounted({ status: 'Approved', selected: false }, SELECTED_PLAN)).toBe(false);
+    expect(isCounted({ status: 'Active', selected: false }, SELECTED_PLAN)).toBe(true);
+    expect(describeRule(SELECTED_PLAN)).toBe('Status Active, or Selected');
+    expect(describeRule(APPROVED_PLAN)).toBe('Status Approved or Active');
   });
 
   it('says the rule in words', () => {

@@ -119,6 +119,21 @@ describe('explain score', () => {
     expect(() => explainScore(projects, [], 'P1')).toThrow(/no criteria/);
   });
 
+  it('ranks only the projects that compete, as Score & rank does for closed ones', () => {
+    // P2 (70) is Done: it keeps its score and its values still bound min-max, but has no rank.
+    const withDone = projects.map((p) => (p.id === 'P2' ? { ...p, status: 'Done' as const } : p));
+    const open = (p: { status: string | null }): boolean => p.status !== 'Done';
+    const p3 = explainScore(withDone, criteria, 'P3', { ranked: open });
+    expect(p3).toMatchObject({ score: 62.5, rank: 1, ranked: 2, above: null });
+    expect(p3.below?.id).toBe('P1');
+    expect(p3.sentences[0]).toBe('Ranked 1st of 2 with 62.5 points: the top score.');
+    const p2 = explainScore(withDone, criteria, 'P2', { ranked: open });
+    expect(p2).toMatchObject({ score: 70, rank: null, ranked: 2, above: null, below: null });
+    expect(p2.sentences[0]).toBe(
+      'P2 has 70.0 points but no rank: its status (Done) takes it out of the ranking.',
+    );
+  });
+
   it('writes ordinals', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
       '1st',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { COMMITTED_RULE } from '../../../src/core/counting';
 import { describe, expect, it } from 'vitest';
 import { analyseCapacity } from '../../../src/core/capacity';
 import { daysOverdue, staleness } from '../../../src/core/health';
@@ -59,7 +60,7 @@ const portfolio = [
 
 describe('KPIs', () => {
   it('computes the portfolio KPIs with their formulas and inputs (hand-computed)', () => {
-    const r = portfolioKpis(portfolio, { today, budget: 1000 });
+    const r = portfolioKpis(portfolio, { today, budget: 1000, rule: COMMITTED_RULE });
     const k = r.kpis;
     // Committed: P1 (Approved), P2 (Active), P3 (Proposed but Selected); P3 has no Cost.
     expect(k.budgetCommitted).toMatchObject({ value: 300, counted: 2, missing: 1, reason: null });

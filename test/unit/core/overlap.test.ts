@@ -50,7 +50,7 @@ const brief = [
 ];
 
 describe('overlap signals', () => {
-  it("scores the context: shared values ÷ 3 × the shorter project's share of common days (hand-computed)", () => {
+  it("scores the context: ¾ × shared values ÷ 3 × the shorter project's share of common days (hand-computed)", () => {
     // P1 runs 2027-01-15..04-30 (106 days), P4 2027-02-01..02-28 (28 days), inside P1: overlap 1.
     // They share objective and region (case and spaces ignored) and segment: 3 of 3.
     const s = overlapSignals(brief[0]!, brief[3]!);
@@ -59,10 +59,10 @@ describe('overlap signals', () => {
       from: '2027-02-01',
       to: '2027-02-28',
       overlap: 1,
-      score: 1,
+      score: 0.75,
     });
     // P2 (02-01..03-31, 59 days) and P4 share objective and region; common days = 28 → 28 / 28.
-    expect(overlapSignals(brief[1]!, brief[3]!).context?.score).toBeCloseTo(2 / 3, 12);
+    expect(overlapSignals(brief[1]!, brief[3]!).context?.score).toBeCloseTo(0.75 * (2 / 3), 12);
     // A partial overlap: 2027-02-01..04-30 (89 days) and 2027-03-01..06-30 (122 days) share 61 days.
     const a = project('A', {
       region: 'EMEA',
@@ -77,7 +77,7 @@ describe('overlap signals', () => {
       end: '2027-06-30',
     });
     expect(overlapSignals(a, b).context?.overlap).toBeCloseTo(61 / 89, 12);
-    expect(overlapSignals(a, b).context?.score).toBeCloseTo((2 / 3) * (61 / 89), 12);
+    expect(overlapSignals(a, b).context?.score).toBeCloseTo(0.75 * (2 / 3) * (61 / 89), 12);
     // No dates, or dates that do not meet, or nothing shared: no context.
     expect(overlapSignals(a, { ...b, end: null }).context).toBeNull();
     expect(overlapSignals(a, { ...b, start: '2027-05-01' }).context).toBeNull();
@@ -90,21 +90,24 @@ describe('overlap signals', () => {
     expect(r.pairs.map((p) => [p.a.id, p.b.id, p.kind])).toEqual([
       ['P1', 'P2', 'duplicate'],
       ['P1', 'P4', 'overlap'],
-      ['P2', 'P4', 'overlap'],
     ]);
-    const [p12, p14, p24] = r.pairs as [OverlapPair, OverlapPair, OverlapPair];
+    const [p12, p14] = r.pairs as [OverlapPair, OverlapPair];
     expect(p12.score).toBe(1);
+    // Context ¾ × 2/3 = 0.5, description 0.6: strongest first.
     expect(p12.reasons).toEqual([
       'names 100% similar',
-      "same objective 'New logos' and region 'EMEA', dates overlap 2027-02 to 2027-03",
       'descriptions 60% similar (shared words: webinar, fintech, leads)',
+      "same objective 'New logos' and region 'EMEA', dates overlap 2027-02 to 2027-03",
     ]);
+    expect(p14.score).toBe(0.75);
     expect(p14.reasons).toEqual([
       "same objective 'New logos', segment 'Mid-market' and region 'EMEA', dates overlap in 2027-02",
       'already linked: P4 depends on P1',
     ]);
-    expect(p24.score).toBeCloseTo(2 / 3, 12);
-    expect(r.found).toBe(3);
+    expect(r.found).toBe(2);
+    // P2 and P4 share two values over all of P4's days: ¾ × 2/3 = 0.5, below 0.6.
+    const low = findOverlaps(brief, { threshold: 0.5 });
+    expect(low.pairs.map((p) => [p.a.id, p.b.id, p.score])).toContainEqual(['P2', 'P4', 0.5]);
     expect(r.limits).toEqual([]);
     // Description: {webinar, sery, fintech, lead, emea} vs {run, webinar, reach, fintech, lead}: 2·3/10.
     expect(p12.signals.description).toBeCloseTo(0.6, 12);
@@ -215,9 +218,15 @@ describe('overlap signals', () => {
     fc.assert(
       fc.property(arbPortfolio, fc.integer({ min: 1, max: 4 }), (ps, topN) => {
         const r = findOverlaps(ps, { topN });
-        expect(r.pairs.map((p) => ({ a: p.a.id, b: p.b.id, score: p.score }))).toEqual(
-          allPairs(ps, 0.6).slice(0, topN),
-        );
+        const got = r.pairs.map((p) => ({ a: p.a.id, b: p.b.id, score: p.score }));
+        const all = allPairs(ps, 0.6);
+        const want = all.slice(0, topN);
+        // The same scores, and the same pairs above the cut; at the cut's score, pairs tied with
+        // it may be any of the tied ones (the search stops once nothing can beat them).
+        expect(got.map((p) => p.score)).toEqual(want.map((p) => p.score));
+        const cut = want[want.length - 1]?.score;
+        expect(got.filter((p) => p.score !== cut)).toEqual(want.filter((p) => p.score !== cut));
+        for (const p of got) expect(all).toContainEqual(p);
       }),
       { numRuns: 300 },
     );
@@ -235,4 +244,36 @@ describe('overlap signals', () => {
     expect(r.compared).toBeLessThan(((50_000 * 49_999) / 2) * 0.002);
     expect(ms).toBeLessThan(15_000);
   }, 60_000);
+});
+
+describe('findOverlaps on copied rows and under a deadline', () => {
+  const copies = (n: number): Project[] =>
+    Array.from({ length: n }, (_, i) =>
+      project(`C${i}`, {
+        name: `Copy of the ${['spring', 'summer', 'autumn'][i % 3] ?? ''} campaign`,
+        description: 'The same pasted description',
+        start: '2027-01-01',
+        end: '2027-02-01',
+      }),
+    );
+
+  it('stops as soon as topN pairs reach the maximum score: nothing later can displace them', () => {
+    const r = findOverlaps(copies(3_000), { topN: 50 });
+    expect(r.pairs).toHaveLength(50);
+    expect(r.pairs.every((p) => p.score === 1)).toBe(true);
+    // An exhaustive search of the 1,000 copies of each name would score about 1.5 million pairs.
+    expect(r.compared).toBeLessThan(20_000);
+    expect(r.limits).toEqual([]);
+  });
+
+  it('stops at its deadline and says so, returning the best pairs found so far', () => {
+    const projects = generatePortfolio(3_000, 7);
+    const r = findOverlaps(projects, { deadline: Date.now() - 1 });
+    expect(r.limits[r.limits.length - 1]).toMatch(
+      /^The search stopped at its time limit after 256 of 3000 projects/,
+    );
+    const full = findOverlaps(projects);
+    expect(full.limits).toEqual([]);
+    expect(r.compared).toBeLessThan(full.compared);
+  });
 });

@@ -1,18 +1,7 @@
 import { isoDateOf } from '../../../src/core/dates';
 import type { Project } from '../../../src/core/model';
 import { project } from './fixtures';
-
-/** mulberry32: a small seeded PRNG so generated portfolios are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../scripts/rng';
 
 const REGIONS = [
   'EMEA',

@@ -255,6 +255,7 @@ function Plan(p: {
         </div>
         <details class="force">
           <summary>Force in / out ({forcedCount})</summary>
+          <p class="hint">Auto lets the optimiser decide; it keeps Active projects in.</p>
           {errors.get('forceOut') && <div class="field-error">{errors.get('forceOut')}</div>}
           <table class="data">
             <tbody>

@@ -1,0 +1,39 @@
+/**
+ * The menu actions on 1,000 / 10,000 / 50,000 projects: the built Code.js on the emulator,
+ * in-process. Prints the time of each action and its service calls, which must not grow with rows.
+ */
+import { createHarness, type UserSession } from '../../emulator';
+import { growPortfolio } from '../fixtures';
+
+const ACTIONS = ['Score & rank', 'Check capacity', 'Find overlaps'] as const;
+
+function run(user: UserSession, caption: string): { ms: number; calls: number } {
+  user.answerAlert('OK');
+  const start = performance.now();
+  user.clickMenu('Portfolio Pilot', caption);
+  const ms = performance.now() - start;
+  user.clearResponses();
+  const error = user.lastExecution?.error;
+  if (error) throw error;
+  return { ms, calls: user.lastCalls.total };
+}
+
+export function printActions(sizes: readonly number[] = [1_000, 10_000, 50_000]): void {
+  console.log(
+    '\nMenu actions on the emulator (built Code.js, in-process; ms and service calls per action)',
+  );
+  console.log(`projects  ${ACTIONS.map((a) => a.padEnd(24)).join('')}`);
+  for (const n of sizes) {
+    const h = createHarness();
+    const user = h.emulator.as('bench@example.com');
+    user.open();
+    run(user, 'Set up workbook');
+    run(user, 'Load sample portfolio');
+    growPortfolio(h, n);
+    const cells = ACTIONS.map((a) => {
+      const r = run(user, a);
+      return `${r.ms.toFixed(0).padStart(7)} ms ${String(r.calls).padStart(4)} calls`.padEnd(24);
+    });
+    console.log(`${n.toLocaleString('en-US').padEnd(10)}${cells.join('')}`);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The LP relaxation of a model as the dual simplex takes it: the rows that can still bind,
+ * each scaled by 1/max|a| (row activities as logicals with finite bounds — an open side becomes
+ * the least/greatest activity the bounds allow, widened by 1), values scaled by 1/max|v| and
+ * negated (the simplex minimises); cut rows appended; and the duals read back as row prices.
+ */
+import type { Cut } from './cuts';
+import type { Model } from './rows';
+import type { DualSimplex, LpData } from './simplex';
+
+export interface Lp {
+  readonly data: LpData;
+  /** The model row of each LP row, and the factor it was scaled by (1 / max |a|). */
+  readonly rows: Int32Array;
+  readonly scale: Float64Array;
+}
+
+/** Builds the scaled LP of the rows that can still bind under the bounds lo/hi. */
+export function buildLp(model: Model, lo: Uint8Array, hi: Uint8Array, valueScale: number): Lp {
+  const n = model.n;
+  const keep: number[] = [];
+  const scale: number[] = [];
+  const rLo: number[] = [];
+  const rHi: number[] = [];
+  model.rows.forEach((r, i) => {
+    let minAct = 0;
+    let maxAct = 0;
+    let big = 0;
+    for (let t = 0; t < r.idx.length; t++) {
+      const j = r.idx[t] as number;
+      const a = r.val[t] as number;
+      big = Math.max(big, Math.abs(a));
+      if (a > 0) {
+        minAct += a * (lo[j] as number);
+        maxAct += a * (hi[j] as number);
+      } else {
+        minAct += a * (hi[j] as number);
+        maxAct += a * (lo[j] as number);
+      }
+    }
+    if (big === 0 || (maxAct <= r.hi && minAct >= r.lo)) return;
+    const s = 1 / big;
+    keep.push(i);
+    scale.push(s);
+    rLo.push(Number.isFinite(r.lo) ? r.lo * s : minAct * s - 1);
+    rHi.push(Number.isFinite(r.hi) ? r.hi * s : maxAct * s + 1);
+  });
+  const m = keep.length;
+  const counts = new Int32Array(n + 1);
+  keep.forEach((i) => {
+    for (const j of (model.rows[i] as { idx: Int32Array }).idx)
+      counts[j + 1] = (counts[j + 1] as number) + 1;
+  });
+  for (let j = 0; j < n; j++) counts[j + 1] = (counts[j + 1] as number) + (counts[j] as number);
+  const colStart = Int32Array.from(counts);
+  const fill = Int32Array.from(counts.subarray(0, n));
+  const nnz = counts[n] as number;
+  const rowIdx = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  keep.forEach((i, r) => {
+    const row = model.rows[i] as { idx: Int32Array; val: Float64Array };
+    for (let t = 0; t < row.idx.length; t++) {
+      const j = row.idx[t] as number;
+      const at = fill[j] as number;
+      rowIdx[at] = r;
+      vals[at] = (row.val[t] as number) * (scale[r] as number);
+      fill[j] = at + 1;
+    }
+  });
+  const data: LpData = {
+    n,
+    m,
+    colStart,
+    rowIdx,
+    vals,
+    cost: Float64Array.from(model.problem.projects, (c) => -c.value / valueScale),
+    rowLo: Float64Array.from(rLo),
+    rowHi: Float64Array.from(rHi),
+    colLo: Float64Array.from(lo),
+    colHi: Float64Array.from(hi),
+  };
+  return { data, rows: Int32Array.from(keep), scale: Float64Array.from(scale) };
+}
+
+/** The LP with cut rows Σ val_j x_j ≤ hi appended (scaled by 1/max|val|; model row −1). */
+export function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
+  const { n, m } = lp.data;
+  const cols: [number, number][][] = Array.from({ length: n }, () => []);
+  const scale: number[] = [];
+  const rLo: number[] = [];
+  const rHi: number[] = [];
+  cuts.forEach((c, k) => {
+    let big = 0;
+    for (const v of c.val) big = Math.max(big, Math.abs(v));
+    const s = 1 / big;
+    let minAct = 0;
+    for (const v of c.val) minAct += Math.min(0, v);
+    scale.push(s);
+    rLo.push(minAct * s - 1);
+    rHi.push(c.hi * s);
+    for (let t = 0; t < c.idx.length; t++)
+      (cols[c.idx[t] as number] as [number, number][]).push([m + k, (c.val[t] as number) * s]);
+  });
+  const old = lp.data;
+  const colStart = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++)
+    colStart[j + 1] =
+      (colStart[j] as number) +
+      ((old.colStart[j + 1] as number) - (old.colStart[j] as number)) +
+      (cols[j] as unknown[]).length;
+  const nnz = colStart[n] as number;
+  const rowIdx = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  for (let j = 0; j < n; j++) {
+    let at = colStart[j] as number;
+    for (let k = old.colStart[j] as number; k < (old.colStart[j + 1] as number); k++) {
+      rowIdx[at] = old.rowIdx[k] as number;
+      vals[at++] = old.vals[k] as number;
+    }
+    for (const [r, v] of cols[j] as [number, number][]) {
+      rowIdx[at] = r;
+      vals[at++] = v;
+    }
+  }
+  const cat = (a: Float64Array, b: number[]): Float64Array => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    data: {
+      ...old,
+      m: m + cuts.length,
+      colStart,
+      rowIdx,
+      vals,
+      rowLo: cat(old.rowLo, rLo),
+      rowHi: cat(old.rowHi, rHi),
+    },
+    rows: Int32Array.from([...lp.rows, ...cuts.map(() => -1)]),
+    scale: cat(lp.scale, scale),
+  };
+}
+
+/**
+ * Row prices for the greedy from the LP duals: |y_r| per unit of the row's original
+ * coefficients (LP row r is model row rows[r] scaled by scale[r]); 0 for rows not in the LP.
+ */
+export function dualRowWeights(
+  model: Model,
+  lp: Lp,
+  simplex: DualSimplex,
+  valueScale: number,
+): Float64Array {
+  const w = new Float64Array(model.rows.length);
+  for (let r = 0; r < lp.data.m; r++) {
+    w[lp.rows[r] as number] =
+      Math.abs(simplex.d[lp.data.n + r] as number) * (lp.scale[r] as number) * valueScale;
+  }
+  return w;
+}

@@ -1,0 +1,224 @@
+/**
+ * Optimise portfolio: which projects to fund within the budget and the people available. Reads
+ * Projects, Demand, Capacity and Settings (Budget, Objective, Time limit, Engine); solves the
+ * constrained selection; writes Selected and Why (the reason each project is in or out); appends
+ * a Scenarios row; rebuilds the Frontier sheet (20 budgets from 0 to the total cost) with a line
+ * chart of value against budget.
+ */
+import {
+  efficientFrontier,
+  portfolioProblem,
+  solveAllocation,
+  type AllocationResult,
+  type ObjectiveKind,
+} from '../../core/allocation';
+import type { Project } from '../../core/model';
+import type { ActionContext, ActionResult } from '../../sheets/action';
+import type { CellValue } from '../../sheets/cell-parsers';
+import { solveWithGoogle } from '../../sheets/google-solver';
+import { readCapacity, readDemand } from '../../sheets/model-sheets';
+import { writeOwnedColumns } from '../../sheets/owned-columns';
+import { writeOwnedSheet } from '../../sheets/owned-sheet';
+import { SheetError } from '../../sheets/problems';
+import { readProjects } from '../../sheets/projects';
+import { appendScenario } from '../../sheets/scenarios';
+import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
+import type { Settings } from '../../sheets/settings';
+import { scoreProjects } from './score';
+import { criteriaOf, projectsSheet, settingsOf, sheetOrFail } from './workbook';
+
+export const FRONTIER_SHEET = 'Frontier';
+const FRONTIER_POINTS = 20;
+/** When Settings has no Budget: this share of the total cost of the candidates. */
+export const DEFAULT_BUDGET_SHARE = 0.6;
+
+const OBJECTIVE: Readonly<Record<Settings['objective'], ObjectiveKind>> = {
+  Score: 'score',
+  'Expected revenue': 'revenue',
+  'Risk-adjusted revenue': 'risk-adjusted',
+};
+
+export function optimisePortfolio(ctx: ActionContext): ActionResult {
+  const { settings, warnings } = settingsOf(ctx);
+  const projects = withFreshScores(ctx, settings);
+  const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
+  const demand = readDemand(sheetOrFail(ctx, DEMAND), ctx);
+  const objective = OBJECTIVE[settings.objective];
+  const open = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
+    budget: Infinity,
+    objective,
+  });
+  const totalCost = open.problem.projects.reduce((s, c) => s + c.cost, 0);
+  const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
+  const pp = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
+    budget,
+    objective,
+  });
+  const timeLimitMs = settings.timeLimitSeconds * 1000;
+
+  const ours = solveAllocation(pp.problem, { timeLimitMs });
+  let result = ours;
+  const notes: string[] = [...warnings];
+  if (settings.engine === 'Google solver') {
+    const service = ctx.services.linearOptimization;
+    if (!service)
+      throw new SheetError(
+        'The Google solver (LinearOptimizationService) is not available here. Set Settings → Engine to "Portfolio Pilot".',
+      );
+    result = solveWithGoogle(service, pp.problem, {
+      seconds: Math.min(300, settings.timeLimitSeconds),
+    });
+    notes.push(crossCheck(result, ours));
+  }
+  if (!result.feasible) {
+    const why = result.conflict?.message ?? 'no selection was found within the time limit';
+    throw new SheetError(
+      `No portfolio satisfies every constraint: ${why}. Change a Force, the budget or the capacity, and run Optimise portfolio again.`,
+    );
+  }
+
+  const reasonById = new Map<string, string>();
+  const selectedById = new Map<string, boolean>();
+  pp.candidates.forEach((p, j) => {
+    selectedById.set(p.id, result.selected[j] === true);
+    reasonById.set(p.id, result.reasons[j]?.text ?? '');
+  });
+  for (const s of pp.skipped) reasonById.set(s.project.id, `not a candidate: ${s.reason}`);
+  const rows = projects.table.rows.length;
+  const selected: CellValue[] = new Array<CellValue>(rows).fill('');
+  const why: CellValue[] = new Array<CellValue>(rows).fill('');
+  for (const p of projects.projects) {
+    selected[p.row - 2] = selectedById.get(p.id) ?? false;
+    why[p.row - 2] = reasonById.get(p.id) ?? '';
+  }
+  writeOwnedColumns(ctx, projects.table, [
+    { key: 'selected', values: selected },
+    { key: 'why', values: why },
+  ]);
+  const selectedCol = projects.table.index.get('selected');
+  if (selectedCol !== undefined && rows > 0) {
+    projects.table.sheet
+      .getRange(2, selectedCol + 1, rows, 1)
+      .setDataValidation(ctx.services.spreadsheetApp.newDataValidation().requireCheckbox().build());
+  }
+
+  const chosenIds = pp.candidates.filter((_, j) => result.selected[j]).map((p) => p.id);
+  const forced = pp.candidates
+    .filter((p) => p.force)
+    .map((p) => `${p.id} ${p.force === 'in' ? 'in' : 'out'}`);
+  const stamp = ctx.now.toISOString().slice(0, 16).replace('T', ' ');
+  appendScenario(ctx, {
+    name: `Optimise ${stamp}`,
+    objective: settings.objective,
+    budget,
+    capacityFactor: 1,
+    forced: forced.join(', '),
+    value: round(result.value),
+    cost: result.cost,
+    count: result.count,
+    status: result.status,
+    gap: Number.isFinite(result.gap) ? result.gap : null,
+    seconds: result.timeMs / 1000,
+    selectedIds: chosenIds,
+  });
+
+  const frontier = writeFrontier(ctx, open.problem, totalCost, Math.min(60_000, 2 * timeLimitMs));
+  const statusText =
+    result.status === 'optimal'
+      ? 'optimal'
+      : `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`;
+  const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.`;
+  if (settings.budget === null)
+    notes.push(
+      `Settings has no Budget: ${Math.round(DEFAULT_BUDGET_SHARE * 100)}% of the open projects' total cost (${fmt(budget)}) was used.`,
+    );
+  if (pp.warnings.length)
+    notes.push(
+      `Data notes: ${pp.warnings.slice(0, 6).join(' ')}${pp.warnings.length > 6 ? ` (and ${pp.warnings.length - 6} more)` : ''}`,
+    );
+  return {
+    toast: `${summary} See Selected and Why in Projects, and the Frontier sheet.`,
+    log: `${summary} Engine ${settings.engine}; ${result.nodes} nodes in ${(result.timeMs / 1000).toFixed(1)} s; frontier of ${frontier} budgets.`,
+    warnings: notes,
+  };
+}
+
+/** Projects with the Score the objective uses computed now from Criteria (as Score & rank would). */
+function withFreshScores(ctx: ActionContext, settings: Settings): ReturnType<typeof readProjects> {
+  const needScores = settings.objective === 'Score';
+  const criteria =
+    needScores && ctx.ss.getSheetByName(CRITERIA.name) ? criteriaOf(ctx).criteria : [];
+  const read = readProjects(projectsSheet(ctx), criteria, ctx);
+  if (!needScores) return read;
+  if (criteria.length === 0)
+    throw new SheetError(
+      'Optimise portfolio maximises the Score, which needs the Criteria sheet. Run Set up workbook and fill in Criteria, or set Settings → Objective to Expected revenue.',
+    );
+  const { scores } = scoreProjects(read.projects, criteria);
+  const projects: Project[] = read.projects.map((p, i) => ({ ...p, score: scores[i] ?? null }));
+  return { ...read, projects };
+}
+
+function crossCheck(google: AllocationResult, ours: AllocationResult): string {
+  const same = Math.abs(google.value - ours.value) <= 1e-6 * Math.max(1, Math.abs(ours.value));
+  const detail = `Google solver: value ${fmt(google.value)} (${google.status}); Portfolio Pilot's optimiser: ${fmt(ours.value)} (${ours.status}).`;
+  return same
+    ? `Cross-check agrees. ${detail}`
+    : `Cross-check differs: ${detail} The selection written is the Google solver's.`;
+}
+
+/** The Frontier sheet: the best value at 20 budgets from 0 to the total cost, and its chart. */
+function writeFrontier(
+  ctx: ActionContext,
+  base: ReturnType<typeof portfolioProblem>['problem'],
+  total: number,
+  timeLimitMs: number,
+): number {
+  const budgets = Array.from({ length: FRONTIER_POINTS }, (_, k) =>
+    Math.round((total * k) / (FRONTIER_POINTS - 1)),
+  );
+  const points = efficientFrontier(base, budgets, { timeLimitMs });
+  const rows: CellValue[][] = [
+    [
+      'Efficient frontier: the best value the constraints allow at each budget (capacity, dependencies, exclusions and forces apply).',
+    ],
+    ['Budget', 'Best value', 'Cost used', 'Projects chosen', 'Status'],
+    ...points.map((p) => [
+      p.budget,
+      p.result.feasible ? round(p.result.value) : '',
+      p.result.feasible ? p.result.cost : '',
+      p.result.feasible ? p.result.count : '',
+      p.result.feasible
+        ? p.result.status
+        : `infeasible: ${p.result.conflict?.message ?? 'no selection found'}`,
+    ]),
+  ];
+  const sheet = writeOwnedSheet(ctx, FRONTIER_SHEET, rows);
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.getRange(2, 1, 1, 5).setFontWeight('bold').setBackground('#e8f0fe');
+  sheet.getRange(3, 1, points.length, 1).setNumberFormat('#,##0');
+  sheet.getRange(3, 3, points.length, 1).setNumberFormat('#,##0');
+  sheet.setFrozenRows(2);
+  for (const c of sheet.getCharts()) sheet.removeChart(c);
+  const chart = sheet
+    .newChart()
+    .setChartType(ctx.services.charts.ChartType.LINE)
+    .addRange(sheet.getRange(2, 1, points.length + 1, 2))
+    .setNumHeaders(1)
+    .setPosition(2, 7, 0, 0)
+    .setOption('title', 'Best value by budget')
+    .setOption('hAxis', { title: 'Budget' })
+    .setOption('vAxis', { title: 'Best value' })
+    .setOption('legend', { position: 'none' })
+    .build();
+  sheet.insertChart(chart);
+  return points.length;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function fmt(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}

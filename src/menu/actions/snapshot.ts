@@ -1,0 +1,59 @@
+/**
+ * Snapshot: today's state of every project (status, score, rank, selected, cost, expected revenue,
+ * actuals) appended to History, and today's over-allocations to the hidden _Capacity history.
+ * Idempotent within a day: a second snapshot the same day replaces the first one's rows.
+ */
+import { takeSnapshot, type Snapshot } from '../../core/snapshot';
+import type { ActionContext, ActionResult } from '../../sheets/action';
+import { storeOverAllocations, type OverAllocationsByDate } from '../../sheets/capacity-history';
+import { storeSnapshot, type StoredSnapshot } from '../../sheets/history';
+import { describeProblem } from '../../sheets/problems';
+import { readPortfolio, type PortfolioState } from './portfolio-state';
+
+export interface SnapshotResult {
+  readonly current: readonly Snapshot[];
+  readonly stored: StoredSnapshot;
+  /** Over-allocations recorded per date; null without Capacity and Demand. */
+  readonly overAllocations: OverAllocationsByDate | null;
+  /** Sentences for the toast and the log. */
+  readonly summary: string;
+  readonly warnings: string[];
+}
+
+/** Takes and stores today's snapshot from an already read state. */
+export function recordSnapshot(ctx: ActionContext, state: PortfolioState): SnapshotResult {
+  const withId = state.projects.projects.filter((p) => !p.id.startsWith('row '));
+  const current = takeSnapshot(withId, state.today);
+  const stored = storeSnapshot(ctx, current);
+  const overAllocations = state.capacity
+    ? storeOverAllocations(ctx, state.today, state.capacity.overAllocations)
+    : null;
+  const warnings: string[] = [];
+  const skipped = state.projects.projects.length - withId.length;
+  if (skipped)
+    warnings.push(
+      `${skipped} project row${skipped === 1 ? ' has' : 's have'} no ID and ${skipped === 1 ? 'was' : 'were'} left out of the snapshot: give every project an ID.`,
+    );
+  if (current.length && current.every((s) => s.score === null))
+    warnings.push(
+      'No project has a Score yet: run Score & rank before the snapshot so reviews can compare ranks.',
+    );
+  if (stored.problems.length)
+    warnings.push(
+      `History has ${stored.problems.length} row${stored.problems.length === 1 ? '' : 's'} that could not be read (kept as they are), e.g. ${describeProblem(stored.problems[0] as (typeof stored.problems)[number])}`,
+    );
+  const again = stored.replaced > 0 ? ` (replacing the earlier snapshot of ${state.today})` : '';
+  const days = new Set(stored.history.map((s) => s.date)).size;
+  const summary = `Snapshot of ${current.length} projects for ${state.today} in History${again}; History holds ${days} day${days === 1 ? '' : 's'}.`;
+  return { current, stored, overAllocations, summary, warnings };
+}
+
+export function snapshotAction(ctx: ActionContext): ActionResult {
+  const state = readPortfolio(ctx);
+  const r = recordSnapshot(ctx, state);
+  return {
+    toast: r.summary,
+    log: `${r.summary} ${r.stored.added} rows added, ${r.stored.replaced} replaced${r.stored.dropped ? `, ${r.stored.dropped} duplicates dropped` : ''}.`,
+    warnings: [...state.warnings, ...r.warnings],
+  };
+}

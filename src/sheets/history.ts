@@ -1,0 +1,105 @@
+/**
+ * The History sheet: one row per project per snapshot day. Reading parses every row once (zod);
+ * storing today's snapshot rewrites only the block from today's first row (or the end) onward,
+ * so earlier days are never touched and a second snapshot the same day replaces, not duplicates
+ * (core/snapshot.ts mergeSnapshot).
+ */
+import { mergeSnapshot, snapshotSchema, type Snapshot } from '../core/snapshot';
+import type { ActionContext } from './action';
+import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
+import { ownedTableSheet, writeOwnedRows, type KeyedRow } from './owned-table';
+import type { Problem } from './problems';
+import { HISTORY } from './schema';
+import { isBlankRow, readTable, type ReadOptions, type Table } from './table';
+
+export interface HistoryRead {
+  readonly table: Table;
+  /** parsed[i]: data row i as a Snapshot; null for a blank row or one that could not be read. */
+  readonly parsed: readonly (Snapshot | null)[];
+  readonly problems: readonly Problem[];
+}
+
+/** Parses the History rows; a row that cannot be read is a problem and null, never a crash. */
+export function parseHistory(table: Table, opts: ReadOptions): HistoryRead {
+  const fields: { key: string; col: number; schema: CellSchema }[] = [];
+  for (const spec of HISTORY.columns) {
+    const col = table.index.get(spec.key);
+    if (col !== undefined)
+      fields.push({ key: spec.key, col, schema: cellSchema(spec, opts.dateKey) });
+  }
+  const problems: Problem[] = [];
+  const parsed = table.rows.map((row, i): Snapshot | null => {
+    if (isBlankRow(row)) return null;
+    const out: Record<string, unknown> = {};
+    for (const spec of HISTORY.columns) out[spec.key] = spec.kind === 'text' ? '' : null;
+    for (const f of fields) {
+      const r = parseCell(f.schema, row[f.col] as CellValue);
+      if (!r.ok) {
+        problems.push({
+          sheet: HISTORY.name,
+          row: i + 2,
+          column: String(table.headers[f.col]),
+          columnNumber: f.col + 1,
+          value: row[f.col],
+          message: `${r.message} The row is kept as it is but left out of trends and reviews.`,
+        });
+        return null;
+      }
+      out[f.key] = r.value ?? (typeof out[f.key] === 'string' ? '' : null);
+    }
+    const s = snapshotSchema().safeParse(out);
+    if (s.success) return s.data;
+    problems.push({
+      sheet: HISTORY.name,
+      row: i + 2,
+      message: 'has no Date or ID. The row is kept as it is but left out of trends and reviews.',
+    });
+    return null;
+  });
+  return { table, parsed, problems };
+}
+
+/** A Snapshot as a History row (keys of HISTORY's columns). */
+export function historyRow(s: Snapshot): KeyedRow {
+  return { ...s };
+}
+
+export interface StoredSnapshot {
+  /** Every readable History row after the merge, in sheet order. */
+  readonly history: readonly Snapshot[];
+  readonly replaced: number;
+  readonly added: number;
+  readonly dropped: number;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Merges today's snapshot (rows of one date) into History: from the first History row of that
+ * date (or after the last row) the block is rewritten as mergeSnapshot's result, followed by any
+ * rows there that could not be read (kept as they were). Creates History when missing.
+ */
+export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): StoredSnapshot {
+  const sheet = ownedTableSheet(ctx, HISTORY);
+  const table = readTable(sheet, HISTORY, ctx);
+  const read = parseHistory(table, ctx);
+  const date = today[0]?.date ?? ctx.dateKey(ctx.now);
+  let from = read.parsed.findIndex((s) => s?.date === date);
+  if (from < 0) {
+    from = table.rows.length;
+    while (from > 0 && isBlankRow(table.rows[from - 1] ?? [])) from--;
+  }
+  const region = read.parsed.slice(from).filter((s): s is Snapshot => s !== null);
+  const unreadable = table.rows
+    .slice(from)
+    .filter((row, i) => read.parsed[from + i] === null && !isBlankRow(row));
+  const merged = mergeSnapshot(region, today);
+  writeOwnedRows(ctx, table, from, [...merged.rows.map(historyRow), ...unreadable]);
+  const kept = read.parsed.slice(0, from).filter((s): s is Snapshot => s !== null);
+  return {
+    history: [...kept, ...merged.rows],
+    replaced: merged.replaced,
+    added: merged.added,
+    dropped: merged.dropped,
+    problems: read.problems,
+  };
+}

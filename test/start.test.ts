@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../emulator/bundle';
+import { Workbook } from '../emulator';
+
+const tsx = join(ROOT, 'node_modules/.bin/tsx');
+const dir = mkdtempSync(join(tmpdir(), 'pp-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(...args: string[]): string {
+  return execFileSync(tsx, [join(ROOT, 'scripts/start.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+const md5 = (p: string): string => createHash('md5').update(readFileSync(p)).digest('hex');
+
+describe('npm start', () => {
+  it('runs the menu actions on the sample, prints the ranked table and over-allocations, saves out/portfolio.xlsx', async () => {
+    const out = start();
+    for (const step of [
+      'Set up workbook',
+      'Load sample portfolio',
+      'Score & rank',
+      'Check capacity',
+      'Find overlaps',
+      'Optimise portfolio',
+    ]) {
+      expect(out).toContain(`✓ ${step}:`);
+    }
+    expect(out).toMatch(/Rank\s+Score\s+Selected\s+ID\s+Name/);
+    expect(out).toMatch(/\n\s+1\s+\d+\.\d\s+(yes)?\s+P01\s+Q1 enterprise ABM campaign/);
+    expect(out).toMatch(
+      /Over-allocations of the approved plan \(Approved and Active projects\): \d+\nSkill\s+Month/,
+    );
+    expect(out).toMatch(
+      /Over-allocations once Optimise portfolio has chosen \(Active and Selected projects\): none/,
+    );
+    const saved = join(ROOT, 'out', 'portfolio.xlsx');
+    expect(existsSync(saved)).toBe(true);
+    const wb = await Workbook.fromXlsx(saved);
+    expect(wb.sheetNames()).toEqual(
+      expect.arrayContaining(['Projects', 'Utilization', 'Overlaps', 'Log']),
+    );
+    expect((wb.sheetValues('Projects')[0] ?? []).indexOf('Score')).toBeGreaterThan(0);
+  }, 180_000);
+
+  it("runs on the user's workbook, writes my.scored.xlsx beside it and never touches the input", async () => {
+    const input = join(dir, 'my.xlsx');
+    copyFileSync(join(ROOT, 'out', 'portfolio.xlsx'), input);
+    const before = md5(input);
+    const out = start(input);
+    expect(out).toContain('✓ Score & rank: Scored 42 projects');
+    expect(out).not.toContain('Load sample portfolio');
+    expect(md5(input)).toBe(before);
+    const scored = await Workbook.fromXlsx(join(dir, 'my.scored.xlsx'));
+    expect(scored.sheetValues('Log').length).toBeGreaterThan(6);
+  }, 180_000);
+});

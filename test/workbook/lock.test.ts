@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ANA, BOB, click, lastAlert, lastToast, world } from './helpers';
+import { setSetting } from './governance-helpers';
+
+const BOARD = ['cfo@example.com', 'vp.sales@example.com'];
+const OWNER = 'owner@example.com';
+
+/** Writes a weight on Criteria as `email` would by hand; returns the error text, or '' if it worked. */
+function editWeight(w: ReturnType<typeof world>, email: string): string {
+  const sheet = w.byHand(email).getActiveSpreadsheet().getSheetByName('Criteria');
+  try {
+    sheet?.getRange('C2').setValue(0.5);
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+function shared(): ReturnType<typeof world> {
+  const w = world({ sample: true });
+  for (const e of [ANA, BOB, ...BOARD]) w.workbook.addEditor(e);
+  return w;
+}
+
+describe('Lock scoring model', () => {
+  it('protects Criteria and Pairwise so only the board (plus the owner and whoever locks) can edit', () => {
+    const w = shared();
+    setSetting(w, 'Board members', BOARD.join(', '));
+    click(w.ana, 'Lock scoring model');
+    const locks = w.workbook.protectionInfo();
+    expect(locks.map((p) => [p.kind, p.sheet, p.warningOnly])).toEqual([
+      ['SHEET', 'Criteria', false],
+      ['SHEET', 'Pairwise', false],
+    ]);
+    for (const p of locks) {
+      expect(new Set(p.editors)).toEqual(new Set([...BOARD, ANA, OWNER]));
+      expect(p.description).toMatch(/^Portfolio Pilot: the scoring model/);
+    }
+    expect(editWeight(w, BOB)).not.toBe('');
+    expect(editWeight(w, BOARD[0] as string)).toBe('');
+    expect(editWeight(w, OWNER)).toBe('');
+    expect(lastToast(w.ana)).toMatch(
+      /^Locked Criteria and Pairwise: only the board \(cfo@example\.com, vp\.sales@example\.com\) can edit them\. Sheets also keeps owner@example\.com and ana@example\.com/,
+    );
+
+    // Running it again with a changed board updates the same protections.
+    setSetting(w, 'Board members', BOARD[1]);
+    click(w.ana, 'Lock scoring model');
+    const again = w.workbook.protectionInfo();
+    expect(again).toHaveLength(2);
+    for (const p of again) expect(new Set(p.editors)).toEqual(new Set([BOARD[1], ANA, OWNER]));
+    expect(editWeight(w, BOARD[0] as string)).not.toBe('');
+  });
+
+  it('protects with a warning only when Settings names no board member, and says why', () => {
+    const w = shared();
+    click(w.ana, 'Lock scoring model');
+    const locks = w.workbook.protectionInfo();
+    expect(locks.map((p) => [p.sheet, p.warningOnly])).toEqual([
+      ['Criteria', true],
+      ['Pairwise', true],
+    ]);
+    expect(editWeight(w, BOB)).toBe('');
+    expect(lastAlert(w.ana)?.prompt).toMatch(
+      /warning only.*Why: Settings → Board members is empty/s,
+    );
+  });
+
+  it('refuses, changing nothing, when the user may not edit the lock', () => {
+    const w = shared();
+    setSetting(w, 'Board members', BOARD.join(', '));
+    click(w.ana, 'Lock scoring model');
+    const before = w.workbook.protectionInfo();
+    const bob = w.emulator.as(BOB);
+    bob.open();
+    bob.answerAlert('OK');
+    bob.clickMenu('Portfolio Pilot', 'Lock scoring model');
+    expect(lastAlert(bob)?.title).toMatch(/did not run/);
+    expect(lastAlert(bob)?.prompt).toMatch(
+      /^Criteria is already protected and you are not one of its editors/,
+    );
+    expect(w.workbook.protectionInfo()).toEqual(before);
+  });
+});
