@@ -176,9 +176,9 @@ export const reviewContract = {
 };
 
 /**
- * The checks that depend on the workbook: every rating names a criterion and lies on its scale
- * (1–5 when the criterion has none), every demand line names a known skill and a month of the
- * plan inside the project's dates and appears once, every dependency is a project ID.
+ * The checks that depend on the workbook: every criterion is rated, on its scale (any number of
+ * 0 or more when it has none); every demand line names a known skill and a month of the plan
+ * inside the project's dates, once; every dependency is a project ID.
  */
 export function requestIssues(r: IntakeRequestParsed, m: IntakeModel): Issue[] {
   const issues: Issue[] = [];
