@@ -4,12 +4,17 @@ import type { Harness } from '../emulator';
 /**
  * Grows the sample to `n` projects (and their demand) by repeating its rows under new IDs, for
  * scale tests. Dependencies and exclusions are dropped (they would point at the wrong copies).
+ * Copies after the first round are proposals (a copy of an Active project is not running work,
+ * and no copy is forced), and Capacity and the Budget grow with the portfolio, so the plan stays
+ * as tight as the sample's.
  */
 export function growPortfolio(w: Harness, n: number): void {
   const [header = [], ...rows] = w.workbook.sheetValues('Projects');
   const id = header.indexOf('ID');
   const dep = header.indexOf('Depends on');
   const exc = header.indexOf('Excludes');
+  const status = header.indexOf('Status');
+  const force = header.indexOf('Force');
   const out: unknown[][] = [];
   const idOf: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -18,6 +23,10 @@ export function growPortfolio(w: Harness, n: number): void {
     r[id] = `Q${String(i + 1).padStart(6, '0')}`;
     r[dep] = '';
     r[exc] = '';
+    if (i >= rows.length) {
+      if (r[status] === 'Active' || r[status] === 'Approved') r[status] = 'Proposed';
+      r[force] = '';
+    }
     out.push(r);
     idOf.push(String(src[id]));
   }
@@ -45,4 +54,23 @@ export function growPortfolio(w: Harness, n: number): void {
     demand.insertRowsAfter(demand.getMaxRows(), dOut.length + 1 - demand.getMaxRows());
   demand.getRange(2, 1, dRows.length, dHeader.length).clearContent();
   demand.getRange(2, 1, dOut.length, dHeader.length).setValues(dOut);
+  scaleCapacityAndBudget(w, n / rows.length);
+}
+
+/** Multiplies every Capacity hour and the Settings budget by `factor`. */
+function scaleCapacityAndBudget(w: Harness, factor: number): void {
+  const ss = w.byHand().getActiveSpreadsheet();
+  const [cHeader = [], ...cRows] = w.workbook.sheetValues('Capacity');
+  const scaled = cRows.map((r) =>
+    r.map((v, j) => (j > 0 && typeof v === 'number' ? Math.round(v * factor) : v)),
+  );
+  if (scaled.length)
+    ss.getSheetByName('Capacity')?.getRange(2, 1, scaled.length, cHeader.length).setValues(scaled);
+  const settings = w.workbook.sheetValues('Settings');
+  const row = settings.findIndex((r) => r[0] === 'Budget');
+  const budget = settings[row]?.[1];
+  if (row > 0 && typeof budget === 'number')
+    ss.getSheetByName('Settings')
+      ?.getRange(row + 1, 2)
+      .setValue(Math.round(budget * factor));
 }

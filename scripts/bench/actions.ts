@@ -5,7 +5,14 @@
 import { createHarness, type UserSession } from '../../emulator';
 import { growPortfolio } from '../fixtures';
 
-const ACTIONS = ['Score & rank', 'Check capacity', 'Find overlaps'] as const;
+const ACTIONS = [
+  'Score & rank',
+  'Optimise portfolio',
+  'Check capacity',
+  'Find overlaps',
+  'Refresh dashboard',
+  'Snapshot',
+] as const;
 
 function run(user: UserSession, caption: string): { ms: number; calls: number } {
   user.answerAlert('OK');
@@ -15,6 +22,8 @@ function run(user: UserSession, caption: string): { ms: number; calls: number } 
   user.clearResponses();
   const error = user.lastExecution?.error;
   if (error) throw error;
+  const failed = user.dialogs.find((d) => d.title?.includes('did not run'));
+  if (failed) throw new Error(`${caption} did not run: ${failed.prompt}`);
   return { ms, calls: user.lastCalls.total };
 }
 

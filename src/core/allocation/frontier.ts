@@ -18,7 +18,7 @@ export interface FrontierPoint {
 export function efficientFrontier(
   base: AllocationProblem,
   budgets: readonly number[],
-  options: { readonly timeLimitMs: number; readonly now?: () => number },
+  options: { readonly timeLimitMs: number; readonly relGap?: number; readonly now?: () => number },
 ): FrontierPoint[] {
   const now = options.now ?? Date.now;
   const started = now();
@@ -31,7 +31,7 @@ export function efficientFrontier(
     const left = options.timeLimitMs - (now() - started);
     const result = solveAllocation(
       { ...base, budget },
-      { timeLimitMs: Math.max(1, left / (order.length - k)), start, now },
+      { timeLimitMs: Math.max(1, left / (order.length - k)), start, now, relGap: options.relGap },
     );
     if (result.feasible) start = result.selected;
     out[i] = { budget, result };
