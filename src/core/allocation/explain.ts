@@ -41,6 +41,8 @@ export function explain(
   const p = model.problem;
   const id = (j: number): string => (p.projects[j] as { id: string }).id;
   const acts = model.rows.map((r) => activity(r, selected));
+  // Once per row: a row's tolerance scans the row (the budget row holds every project).
+  const tols = model.rows.map((r) => rowTolerance(r, r.hi));
   return p.projects.map((c, j): Reason => {
     if (selected[j]) {
       const budgetShare = Number.isFinite(p.budget) && p.budget > 0 ? c.cost / p.budget : null;
@@ -97,7 +99,7 @@ export function explain(
       const a = vs[t] as number;
       if (a <= 0 || row.kind === 'dependency' || row.kind === 'exclusion') continue;
       const after = (acts[i] as number) + a;
-      const tol = rowTolerance(row, row.hi);
+      const tol = tols[i] as number;
       if (after > row.hi + tol) {
         broken.push({
           name: row.name,
