@@ -70,6 +70,7 @@ export function runLocked(
   const user = currentUser(services);
   const timeZone = ss.getSpreadsheetTimeZone();
   const tx = new Transaction(ss, action, user, now);
+  const where = ss.getActiveSheet().getName();
   let result: ActionResult;
   try {
     result = body({
@@ -91,6 +92,16 @@ export function runLocked(
     throw e;
   }
   appendLog(ss, now, user, action, result.log);
+  stayOn(ss, where);
   ss.toast(result.toast, 'Portfolio Pilot', 8);
   return result;
+}
+
+/**
+ * Sheets shows each sheet a script creates (Log, the undo journal, Utilization …): bring the user
+ * back to the sheet they were on, unless the action removed it. The toast says where results are.
+ */
+function stayOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): void {
+  if (ss.getActiveSheet().getName() === name) return;
+  ss.getSheetByName(name)?.activate();
 }

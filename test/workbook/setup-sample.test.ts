@@ -131,3 +131,13 @@ describe('Load sample portfolio', () => {
     expect(String(log[1]?.['What changed'])).toMatch(/42 projects/);
   });
 });
+
+describe('where the user is', () => {
+  it('stays on the sheet the user was on, even when an action creates sheets', () => {
+    const w = world({ sample: true });
+    w.byHand(ANA).getActiveSpreadsheet().getSheetByName('Criteria')?.activate();
+    click(w.ana, 'Check capacity');
+    expect(w.workbook.sheetNames()).toContain('Utilization');
+    expect(w.workbook.selection(ANA).sheet).toBe('Criteria');
+  });
+});
