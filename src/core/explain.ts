@@ -182,7 +182,8 @@ export function explainScore(
   const up = neighbour(above, 1);
   const down = neighbour(below, -1);
   const staleScore =
-    p.score !== null && score !== null && Math.abs(p.score - score) > 1e-6 ? p.score : null;
+    // Score & rank writes scores rounded to 2 decimals: only a larger difference means stale.
+    p.score !== null && score !== null && Math.abs(p.score - score) > 0.005 + 1e-9 ? p.score : null;
 
   const sentences: string[] = [];
   if (score === null) {

@@ -117,3 +117,44 @@ describe('Explain score', () => {
     expect(lastAlert(w.ana)?.prompt).toMatch(/^Row 1 is the header row\./);
   });
 });
+
+describe('Explain score follows the scoring model Score & rank uses', () => {
+  it('does not call a freshly written (rounded) Score stale', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Score & rank');
+    for (const id of ['P01', 'P03', 'P17', 'P40']) {
+      expect(explain(w, id).sentences.join(' ')).not.toMatch(/run Score & rank to refresh/);
+    }
+    setProject(w, 'P03', 'Score', 1);
+    expect(explain(w, 'P03').sentences.join(' ')).toMatch(
+      /The Score column shows 1\.0 but the criteria now give/,
+    );
+  });
+
+  it('explains a RICE score with its inputs and the formula, and the rank Score & rank wrote', () => {
+    const w = world({ sample: true });
+    setSetting(w, 'Scoring framework', 'RICE');
+    setSetting(
+      w,
+      'Framework columns',
+      'reach=Customer reach; impact=Revenue impact; confidence=Confidence; effort=Effort (person-weeks)',
+    );
+    click(w.ana, 'Score & rank');
+    const p = records(w, 'Projects').find((x) => x.ID === 'P03') ?? {};
+    const v = explain(w, 'P03');
+    // P03: reach 4, impact 4, confidence 50%, effort 10 → 4 × 4 × 0.5 ÷ 10 = 0.8.
+    expect(v.criteria.map((c) => [c.name, c.raw])).toEqual([
+      ['Reach (Customer reach)', '4'],
+      ['Impact (Revenue impact)', '4'],
+      ['Confidence (Confidence)', '0.5'],
+      ['Effort (Effort (person-weeks))', '10'],
+    ]);
+    expect(v.score).toBe('0.8');
+    expect(p.Score).toBe(0.8);
+    expect(v.sentences[0]).toBe(
+      'RICE = reach × impact × confidence ÷ effort = 4 × 4 × 0.5 ÷ 10 (confidence above 1 is a percent) = 0.8.',
+    );
+    expect(v.rank).toBe(`rank ${String(p.Rank)} of 41`);
+    expect(v.weightsFrom).toMatch(/^Scored with RICE/);
+  });
+});

@@ -154,3 +154,19 @@ describe('Optimise portfolio', () => {
     expect(ana.lastCalls.get('LinearOptimizationEngine.solve')).toBe(1);
   });
 });
+
+describe('Optimise portfolio scores as Score & rank does', () => {
+  it('maximises the AHP-weighted Score when Settings takes the weights from Pairwise', () => {
+    const w = world({ sample: true });
+    setSetting(w, 'Weights from', 'Pairwise (AHP)');
+    click(w.ana, 'Score & rank');
+    click(w.ana, 'Optimise portfolio');
+    const chosen = records(w, 'Projects').filter((p) => p.Selected === true);
+    // The Score column holds the AHP scores (2 decimals); the scenario's value is their exact sum.
+    const sum = chosen.reduce((s, p) => s + (p.Score as number), 0);
+    expect(records(w, 'Scenarios')[0]?.Value as number).toBeCloseTo(sum, 0);
+    expect(Math.abs((records(w, 'Scenarios')[0]?.Value as number) - sum)).toBeLessThan(
+      0.005 * chosen.length + 0.01,
+    );
+  });
+});

@@ -12,7 +12,6 @@ import {
   type AllocationResult,
   type ObjectiveKind,
 } from '../../core/allocation';
-import type { Project } from '../../core/model';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
@@ -24,7 +23,7 @@ import { readProjects } from '../../sheets/projects';
 import { appendScenario } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
-import { scoreProjects } from './score';
+import { computeScores } from './scoring';
 import { criteriaOf, projectsSheet, settingsOf, sheetOrFail } from './workbook';
 
 export const FRONTIER_SHEET = 'Frontier';
@@ -145,20 +144,18 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   };
 }
 
-/** Projects with the Score the objective uses computed now from Criteria (as Score & rank would). */
+/**
+ * Projects with the Score the objective uses, computed now exactly as Score & rank computes it
+ * (same framework, same weights), so a stale Score column never steers the selection.
+ */
 function withFreshScores(ctx: ActionContext, settings: Settings): ReturnType<typeof readProjects> {
-  const needScores = settings.objective === 'Score';
-  const criteria =
-    needScores && ctx.ss.getSheetByName(CRITERIA.name) ? criteriaOf(ctx).criteria : [];
-  const read = readProjects(projectsSheet(ctx), criteria, ctx);
-  if (!needScores) return read;
-  if (criteria.length === 0)
+  if (settings.objective !== 'Score') return readProjects(projectsSheet(ctx), [], ctx);
+  if (!ctx.ss.getSheetByName(CRITERIA.name) && settings.framework === 'weighted')
     throw new SheetError(
       'Optimise portfolio maximises the Score, which needs the Criteria sheet. Run Set up workbook and fill in Criteria, or set Settings → Objective to Expected revenue.',
     );
-  const { scores } = scoreProjects(read.projects, criteria);
-  const projects: Project[] = read.projects.map((p, i) => ({ ...p, score: scores[i] ?? null }));
-  return { ...read, projects };
+  const s = computeScores(ctx, settings, criteriaOf(ctx));
+  return { ...s.read, projects: s.projects };
 }
 
 function crossCheck(google: AllocationResult, ours: AllocationResult): string {

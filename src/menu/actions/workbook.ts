@@ -1,5 +1,8 @@
 /** What most actions read first: settings and the scoring model, with clear errors when missing. */
 import type { ActionContext } from '../../sheets/action';
+
+/** What reading needs: the spreadsheet and its dates. An ActionContext is one; so is a page's. */
+export type Reading = Pick<ActionContext, 'ss' | 'dateKey'>;
 import { readCriteria, type CriteriaRead } from '../../sheets/model-sheets';
 import { CRITERIA, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings, type Settings } from '../../sheets/settings';
@@ -7,7 +10,7 @@ import { missingSheet } from '../../sheets/table';
 import { describeProblem } from '../../sheets/problems';
 
 export function sheetOrFail(
-  ctx: ActionContext,
+  ctx: Reading,
   spec: { name: string; columns: readonly unknown[] },
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ctx.ss.getSheetByName(spec.name);
@@ -15,15 +18,15 @@ export function sheetOrFail(
   return sheet;
 }
 
-export function settingsOf(ctx: ActionContext): { settings: Settings; warnings: string[] } {
+export function settingsOf(ctx: Reading): { settings: Settings; warnings: string[] } {
   const { settings, problems } = readSettings(ctx.ss.getSheetByName(SETTINGS.name), ctx);
   return { settings, warnings: problems.map(describeProblem) };
 }
 
-export function criteriaOf(ctx: ActionContext): CriteriaRead {
+export function criteriaOf(ctx: Reading): CriteriaRead {
   return readCriteria(sheetOrFail(ctx, CRITERIA), ctx);
 }
 
-export function projectsSheet(ctx: ActionContext): GoogleAppsScript.Spreadsheet.Sheet {
+export function projectsSheet(ctx: Reading): GoogleAppsScript.Spreadsheet.Sheet {
   return sheetOrFail(ctx, PROJECTS);
 }

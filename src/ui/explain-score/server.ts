@@ -3,20 +3,23 @@
  * value (0–1, 1 best), its weight and the points it adds (100 × weight × normalised; the points
  * add up to the score), how the rank follows (the neighbours above and below and the criterion
  * that separates them), and — when selection has run — why the project is in or out (Why).
- * Uses the weights Score & rank uses (Criteria, or the Pairwise sheet's AHP weights per Settings)
- * and ranks only open projects, as Score & rank does. Reads only.
+ * The numbers are Score & rank's own (menu/actions/scoring.ts): the same framework and weights —
+ * Criteria, or the Pairwise sheet's AHP weights — and only open projects ranked. With RICE, ICE or
+ * WSJF it shows each input and the formula with the project's numbers instead. Reads only.
  */
-import { analyseAhp } from '../../core/ahp';
 import { explainScore, type ScoreExplanation } from '../../core/explain';
-import type { CriterionDef } from '../../core/model';
-import { CLOSED_STATUSES } from '../../menu/actions/score';
-import { readCriteria, readPairwise } from '../../sheets/model-sheets';
-import { missingSheet } from '../../sheets/table';
-import { readProjects } from '../../sheets/projects';
+import { FRAMEWORK_NAMES, type FrameworkKind } from '../../core/framework-score';
+import type { Project } from '../../core/model';
+import {
+  CLOSED_STATUSES,
+  computeScores,
+  frameworkValues,
+  type Scoring,
+} from '../../menu/actions/scoring';
+import { criteriaOf } from '../../menu/actions/workbook';
 import { SheetError } from '../../sheets/problems';
-import { CRITERIA, PROJECTS, SETTINGS } from '../../sheets/schema';
+import { SETTINGS } from '../../sheets/schema';
 import { readSettings } from '../../sheets/settings';
-import { PAIRWISE_SHEET } from '../../sheets/setup';
 import type { Services } from '../../sheets/services';
 import { endpoint, type Endpoint } from '../bridge/server';
 import { PAGES, readContext } from '../pages';
@@ -36,43 +39,20 @@ export function checkExplainSelection(services: Services): void {
   selectedProjectRow(readContext(services).ss, TITLE);
 }
 
-/** The explanation of the project in the selected row. */
+/** The explanation of the project in the selected row, with the numbers Score & rank writes. */
 export function explainView(services: Services): ExplainView {
   const ctx = readContext(services);
-  const { ss } = ctx;
-  const opts = { dateKey: ctx.dateKey };
-  const row = selectedProjectRow(ss, TITLE);
-  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
-  const criteriaSheet = ss.getSheetByName(CRITERIA.name);
-  if (!criteriaSheet) throw missingSheet(CRITERIA);
-  let criteria: CriterionDef[] = readCriteria(criteriaSheet, opts).criteria;
-  let weightsFrom = 'Weights from the Criteria sheet (Settings → Weights from).';
-  if (settings.weightsFrom === 'Pairwise (AHP)') {
-    const pairwise = ss.getSheetByName(PAIRWISE_SHEET);
-    if (!pairwise) throw missingSheet({ name: PAIRWISE_SHEET, columns: [] });
-    const ahp = analyseAhp(readPairwise(pairwise, criteria));
-    criteria = criteria.map((c, i) => ({ ...c, weight: ahp.weights[i] ?? 0 }));
-    weightsFrom = `Weights from the Pairwise sheet by AHP (consistency ratio ${ahp.consistencyRatio.toFixed(3)}), as Settings → Weights from says.`;
-  }
-  const sheet = ss.getSheetByName(PROJECTS.name);
-  if (!sheet) throw missingSheet(PROJECTS);
-  const read = readProjects(sheet, criteria, opts);
-  const project = read.projects.find((p) => p.row === row);
+  const row = selectedProjectRow(ctx.ss, TITLE);
+  const { settings } = readSettings(ctx.ss.getSheetByName(SETTINGS.name), ctx);
+  const s = computeScores(ctx, settings, criteriaOf(ctx));
+  const index = s.projects.findIndex((p) => p.row === row);
+  const project = s.projects[index];
   if (!project || project.id.startsWith('row '))
     throw new SheetError(
       `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${TITLE} again.`,
     );
-  const missing = criteria.filter((c) => !read.criterionColumns.has(c.name));
-  if (missing.length)
-    throw new SheetError(
-      `The criteria ${missing.map((c) => `"${c.name}" (column "${c.column}")`).join(', ')} have no column in Projects. Fix the Column on the Criteria sheet, then try again.`,
-    );
-  const e = explainScore(read.projects, criteria, project.id, {
-    ranked: (p) => !CLOSED_STATUSES.has(p.status ?? ''),
-  });
-
-  const whyCol = read.table.index.get('why');
-  const why = whyCol === undefined ? '' : String(read.table.rows[row - 2]?.[whyCol] ?? '').trim();
+  const whyCol = s.read.table.index.get('why');
+  const why = whyCol === undefined ? '' : String(s.read.table.rows[row - 2]?.[whyCol] ?? '').trim();
   const selection =
     project.selected === true
       ? `In the selection. Why: ${why || 'no reason was written.'}`
@@ -81,7 +61,77 @@ export function explainView(services: Services): ExplainView {
         : why
           ? `Why: ${why}`
           : 'Selection has not run yet: Optimise portfolio writes Selected and Why.';
+  if (s.kind !== 'weighted') return frameworkView(s, index, selection);
+  // The sheet's own Score column (s.read), so a stale one is pointed out.
+  const e = explainScore(s.read.projects, s.criteria, project.id, {
+    ranked: (p) => !CLOSED_STATUSES.has(p.status ?? ''),
+  });
+  const weightsFrom = s.ahp
+    ? `Weights from the Pairwise sheet by AHP (consistency ratio ${s.ahp.consistencyRatio.toFixed(3)}), as Settings → Weights from says.`
+    : 'Weights from the Criteria sheet (Settings → Weights from).';
   return view(e, project.status ?? 'blank', weightsFrom, selection);
+}
+
+/**
+ * RICE, ICE or WSJF: each input's value and column, the formula with the project's numbers, and
+ * how the rank follows.
+ */
+function frameworkView(s: Scoring, index: number, selection: string): ExplainView {
+  const kind = s.kind as Exclude<FrameworkKind, 'weighted'>;
+  const name = FRAMEWORK_NAMES[kind];
+  const project = s.projects[index] as Project;
+  const values = frameworkValues(s.read, project, s.inputs);
+  const shown = (key: string): string => {
+    const x = values[key];
+    return x === null || x === undefined ? '0 (blank)' : String(Math.round(x * 1000) / 1000);
+  };
+  const formula: Record<Exclude<FrameworkKind, 'weighted'>, string> = {
+    rice: `RICE = reach × impact × confidence ÷ effort = ${shown('reach')} × ${shown('impact')} × ${shown('confidence')} ÷ ${shown('effort')} (confidence above 1 is a percent)`,
+    ice: `ICE = impact × confidence × ease = ${shown('impact')} × ${shown('confidence')} × ${shown('ease')}`,
+    wsjf: `WSJF = (business value + time criticality + risk reduction) ÷ job size = (${shown('businessValue')} + ${shown('timeCriticality')} + ${shown('riskReduction')}) ÷ ${shown('jobSize')}`,
+  };
+  const score = s.scores[index] ?? null;
+  const rank = s.ranks[index] ?? null;
+  const ranked = s.ranks.filter((r) => r !== null).length;
+  const sentences = [`${formula[kind]} = ${score === null ? 'no score' : fmt(score)}.`];
+  if (rank !== null) {
+    const better = rank - 1;
+    sentences.push(
+      `${better} open project${better === 1 ? ' has' : 's have'} a higher ${name} score, so it ranks ${rank} of ${ranked}.`,
+    );
+    // The nearest project above: the best-ranked among those just before this rank.
+    let above = -1;
+    s.ranks.forEach((r, i) => {
+      if (r !== null && r < rank && (above < 0 || r > (s.ranks[above] as number))) above = i;
+    });
+    const next = s.projects[above];
+    if (next)
+      sentences.push(`Just above: ${next.id} ${next.name} at ${fmt(s.scores[above] ?? 0)}.`);
+  } else
+    sentences.push('Not ranked: only open projects (not Done, Rejected or Stopped) are ranked.');
+  return {
+    id: project.id,
+    name: project.name,
+    status: project.status ?? 'blank',
+    score: score === null ? 'no score' : fmt(score),
+    rank: rank === null ? 'no rank' : `rank ${rank} of ${ranked}`,
+    sentences,
+    criteria: s.inputs.map((c) => ({
+      name: `${c.label} (${c.header})`,
+      raw: shown(c.key),
+      normalised: '—',
+      weight: '—',
+      points: '—',
+      how: `${c.label} in ${name}`,
+    })),
+    total: score === null ? 'no score' : fmt(score),
+    weightsFrom: `Scored with ${name} (Settings → Scoring framework), on the Projects columns Settings → Framework columns names.`,
+    selection,
+  };
+}
+
+function fmt(x: number): string {
+  return (Math.round(x * 100) / 100).toLocaleString('en-US');
 }
 
 function view(
