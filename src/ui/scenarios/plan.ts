@@ -5,6 +5,7 @@
  * is in or out, the most loaded skill-periods and the efficient frontier.
  */
 import {
+  efficientFrontier,
   objectiveValue,
   portfolioProblem,
   solveAllocation,
@@ -169,27 +170,23 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */
 function frontier(problem: AllocationProblem, options: PlanOptions): PlanResult['frontier'] {
-  const now = options.now ?? Date.now;
   const points = options.frontierPoints ?? 12;
   const total = problem.projects.reduce((s, c) => s + c.cost, 0);
   if (total <= 0) return [];
-  const started = now();
-  const limit = options.frontierMs ?? 10_000;
-  const out: PlanResult['frontier'] = [];
-  let start: boolean[] | undefined;
-  for (let k = 0; k < points; k++) {
-    const left = limit - (now() - started);
-    if (left <= 0) break;
-    const budget = (total * k) / (points - 1);
-    const r = solveAllocation(
-      { ...problem, budget },
-      { timeLimitMs: Math.max(1, left / (points - k)), start, now },
-    );
-    if (!r.feasible) continue;
-    start = r.selected;
-    out.push({ budget, value: r.value, cost: r.cost, count: r.count });
-  }
-  return out;
+  const budgets = Array.from({ length: points }, (_, k) => (total * k) / (points - 1));
+  // Proven within 0.1% per point: plenty for a 300-px chart.
+  return efficientFrontier(problem, budgets, {
+    timeLimitMs: options.frontierMs ?? 10_000,
+    relGap: 1e-3,
+    now: options.now,
+  })
+    .filter((p) => p.result.feasible)
+    .map((p) => ({
+      budget: p.budget,
+      value: p.result.value,
+      cost: p.result.cost,
+      count: p.result.count,
+    }));
 }
 
 /** At most eight warnings, and how many more there were. */
