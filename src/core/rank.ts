@@ -1,21 +1,37 @@
 /**
+ * A number rounded to 15 significant digits, the precision at which Sheets compares numbers
+ * (=0.1+0.2=0.3 is TRUE there). Scores computed by different sums of the same weights differ in
+ * the last binary digits (0.1 + 0.1 + 0.1 ≠ 0.3), yet show as the same number and must tie.
+ */
+export function comparable(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(15));
+}
+
+/**
  * Standard competition ranking ("1224"): rank_i = 1 + #{ j : s_j > s_i }, so 1 is best and equal
  * scores share the lower rank (1, 2, 2, 4). With a tie-break column, a tie on score is broken by
  * the higher tie-break value: rank_i = 1 + #{ j : (s_j, t_j) > (s_i, t_i) } in lexicographic order;
- * a blank tie-break (null) loses to any number. Blank scores (null) get no rank (null).
+ * a blank tie-break (null) loses to any number. Blank scores (null) get no rank (null). Scores and
+ * tie-breaks are compared at 15 significant digits (see comparable), as Sheets compares them.
  */
 export function competitionRanks(
   scores: readonly (number | null)[],
   tiebreak?: readonly (number | null)[],
 ): (number | null)[] {
   const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++)
-    if (scores[i] !== null && scores[i] !== undefined) idx.push(i);
+  const keys = new Array<number>(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i];
+    if (v !== null && v !== undefined) {
+      idx.push(i);
+      keys[i] = comparable(v);
+    }
+  }
   const t = (i: number): number => {
     const v = tiebreak?.[i];
-    return v === null || v === undefined ? -Infinity : v;
+    return v === null || v === undefined ? -Infinity : comparable(v);
   };
-  const s = (i: number): number => scores[i] as number;
+  const s = (i: number): number => keys[i] as number;
   // Sort best first; equal keys stay adjacent so a tie shares the rank of its first member.
   idx.sort((a, b) => s(b) - s(a) || (tiebreak ? compareDesc(t(a), t(b)) : 0));
   const ranks: (number | null)[] = new Array<number | null>(scores.length).fill(null);

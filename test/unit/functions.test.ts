@@ -82,6 +82,22 @@ describe('PPM_RANK', () => {
   it('breaks ties with the tie-break column', () => {
     expect(flat(PPM_RANK(col(80, 80, 90), col(1, 2, 0)))).toEqual([3, 2, 1]);
   });
+  it('ties PRIORITY scores that are equal but summed from different weights', () => {
+    // Weights 3,2,2,1,1,1 normalise to 0.3, 0.2, 0.2, 0.1, 0.1, 0.1. Row 1 is best on the three
+    // 0.1 criteria, row 2 on the 0.3 one: both score 30 (the first as 30.000000000000004), and
+    // rows 3 and 4 both score 40; Sheets shows 30, 30, 40, 40, so the ranks are 3, 3, 1, 1.
+    const scores = PRIORITY(
+      [
+        [0, 0, 0, 1, 1, 1],
+        [1, 0, 0, 0, 0, 0],
+        [0, 1, 1, 0, 0, 0],
+        [1, 0, 0, 1, 0, 0],
+      ],
+      [[3, 2, 2, 1, 1, 1]],
+    );
+    expect(flat(scores).map((x) => Number((x as number).toFixed(9)))).toEqual([30, 30, 40, 40]);
+    expect(flat(PPM_RANK(scores))).toEqual([3, 3, 1, 1]);
+  });
   it('rejects text scores and mismatched tie-breaks', () => {
     expect(() => PPM_RANK(col(1, 'x'))).toThrow('PPM_RANK: scores row 2 is "x", not a number');
     expect(() => PPM_RANK(col(1, 2), col(1))).toThrow(

@@ -13,6 +13,15 @@ describe('competition ranking', () => {
     expect(competitionRanks([80, 80], [3, 3])).toEqual([1, 1]);
   });
 
+  it('ties scores that differ only past 15 significant digits, as Sheets compares them', () => {
+    // 0.1 + 0.1 + 0.1 is 0.30000000000000004 in binary floating point; Sheets shows and compares
+    // both as 0.3, so they share a rank. Likewise for tie-breaks.
+    expect(competitionRanks([0.1 + 0.1 + 0.1, 0.3, 0.4])).toEqual([2, 2, 1]);
+    expect(competitionRanks([5, 5, 5], [0.1 + 0.2, 0.3, 0.2])).toEqual([1, 1, 3]);
+    // A real difference in the 15th digit still counts.
+    expect(competitionRanks([1.00000000000001, 1])).toEqual([1, 2]);
+  });
+
   it('leaves blank scores unranked', () => {
     expect(competitionRanks([null, 5, null, 6])).toEqual([null, 2, null, 1]);
   });
