@@ -11,20 +11,28 @@ export interface AlignedColumns {
   cell(a: number, i: number): Cell;
   /** Where argument `a`'s cell for row `i` is, in words. */
   where(a: number, i: number): string;
-  /** True when every argument that is a range is blank at row `i` (a trailing open-range row). */
+  /**
+   * True when row `i` has no data: every range argument is blank there (a trailing open-range
+   * row), or, when all arguments are single cells, all of them are blank.
+   */
   blankRow(i: number): boolean;
 }
 
 /**
  * Aligns column arguments (RICE, ICE, WSJF): each is a range of one column (or one row) or a
  * single value, which is repeated for every row. All ranges must have the same length.
+ * When every argument is a single cell (=RICE(C5, D5, E5, F5) filled down a table), a blank
+ * cell is a blank cell of that one row: a wholly blank row gives a blank result, as with ranges.
+ * A blank single value next to ranges is an error: it would silently zero every row.
  */
 export function alignColumns(
   ctx: FormulaContext,
   args: readonly { name: string; raw: unknown; example: string }[],
 ): AlignedColumns {
-  const vectors = args.map((a) =>
-    ctx.vector(a.name, ctx.grid(a.name, a.raw, true, a.example) as Cell[][]),
+  const vectors = args.map((a): Vector =>
+    typeof a.raw === 'string' && isBlank(a.raw)
+      ? { cells: [a.raw], orientation: 'single' }
+      : ctx.vector(a.name, ctx.grid(a.name, a.raw, true, a.example) as Cell[][]),
   );
   let shape: Vector | undefined;
   let shapeName = '';
@@ -42,7 +50,18 @@ export function alignColumns(
       );
     }
   });
-  const ranged = vectors.map((v) => v.orientation !== 'single');
+  if (shape) {
+    vectors.forEach((v, a) => {
+      const { name, example } = args[a] as { name: string; example: string };
+      if (v.orientation === 'single' && isBlank(v.cells[0]))
+        ctx.fail(
+          `${name} is a blank cell. Give a number to use for every row, or a range such as ${example}.`,
+        );
+    });
+  }
+  // With ranges, a row is blank when its range cells are (single values repeat on every row);
+  // with single cells only, when all of them are.
+  const counted = vectors.map((v) => !shape || v.orientation !== 'single');
   const n = shape ? shape.cells.length : 1;
   return {
     n,
@@ -53,9 +72,10 @@ export function alignColumns(
     },
     where: (a, i) => vectorCell((args[a] as { name: string }).name, vectors[a] as Vector, i),
     blankRow: (i) => {
-      if (!shape) return false;
       for (let a = 0; a < vectors.length; a++) {
-        if (ranged[a] && !isBlank((vectors[a] as Vector).cells[i])) return false;
+        const v = vectors[a] as Vector;
+        if (counted[a] && !isBlank(v.orientation === 'single' ? v.cells[0] : v.cells[i]))
+          return false;
       }
       return true;
     },

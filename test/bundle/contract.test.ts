@@ -206,6 +206,7 @@ describe('custom functions, called as Sheets calls them', () => {
       PPM_RANK: bundle.call('PPM_RANK', c([5, 7, 5, ''])),
       RICE: bundle.call('RICE', c([1000, '']), 2, c(['80%', '']), c([4, ''])),
       ICE: bundle.call('ICE', 8, 5, 3),
+      RICE_BLANK_ROW: bundle.call('RICE', '', '', '', ''),
       WSJF: bundle.call('WSJF', c([8]), c([5]), c([3]), c([4])),
       AHP_WEIGHTS: bundle.call('AHP_WEIGHTS', [
         [1, 3],
@@ -222,6 +223,7 @@ describe('custom functions, called as Sheets calls them', () => {
     expect(results.PPM_RANK).toEqual([[2], [1], [2], ['']]);
     expect(results.RICE).toEqual([[400], ['']]);
     expect(results.ICE).toEqual([[120]]);
+    expect(results.RICE_BLANK_ROW).toEqual([['']]);
     expect(results.WSJF).toEqual([[4]]);
     expect(results.AHP_WEIGHTS).toEqual([[0.75], [0.25]]);
     expect((results.AHP_CR as number[][])[0]![0]).toBeCloseTo(0.0332, 4);

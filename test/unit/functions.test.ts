@@ -139,6 +139,22 @@ describe('RICE, ICE, WSJF', () => {
   it('keeps a row orientation', () => {
     expect(WSJF([[1, 2]], 0, 0, 1)).toEqual([[1, 2]]);
   });
+  it('filled down one row at a time (single cells), a blank row gives a blank', () => {
+    // Sheets passes a blank single cell as "": =RICE(C9, D9, E9, F9) on an empty row.
+    expect(RICE('', '', '', '')).toEqual([['']]);
+    expect(ICE('', ' ', '')).toEqual([['']]);
+    expect(ICE('', '', '', 'average')).toEqual([['']]);
+    expect(WSJF('', '', '', '')).toEqual([['']]);
+    // A row with data: the blank cell counts as the worst value, as in a range.
+    expect(RICE(1000, '', 1, 2)).toEqual([[0]]);
+    expect(RICE(1000, 2, 1, '')).toEqual([[0]]);
+    expect(WSJF(8, 5, '', 4)).toEqual([[13 / 4]]);
+    // An omitted argument is still missing; a blank value next to ranges is an error.
+    expect(() => RICE(undefined, 1, 1, 1)).toThrow('RICE: reach is missing');
+    expect(() => RICE(col(1000, 500), '', 1, col(2, 2))).toThrow(
+      'RICE: impact is a blank cell. Give a number to use for every row, or a range such as D2:D.',
+    );
+  });
 });
 
 describe('AHP_WEIGHTS and AHP_CR', () => {
