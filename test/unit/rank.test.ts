@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { competitionRanks } from '../../src/core/rank';
+import { comparable, competitionRanks, sameNumber } from '../../src/core/rank';
 
 describe('competition ranking', () => {
   it('shares the lower rank on ties (1, 2, 2, 4)', () => {
@@ -20,6 +20,53 @@ describe('competition ranking', () => {
     expect(competitionRanks([5, 5, 5], [0.1 + 0.2, 0.3, 0.2])).toEqual([1, 1, 3]);
     // A real difference in the 15th digit still counts.
     expect(competitionRanks([1.00000000000001, 1])).toEqual([1, 2]);
+  });
+
+  it('property: rank = 1 + the rows better by (score, tie-break) compared at 15 digits', () => {
+    // Scores summed from tenths in random order, so equal sums often differ in the last bits.
+    const sum = fc
+      .array(fc.integer({ min: 0, max: 9 }), { maxLength: 6 })
+      .map((ks) => ks.reduce((acc, k) => acc + k / 10, 0));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.option(sum, { nil: null }), fc.option(sum, { nil: null })), {
+          maxLength: 30,
+        }),
+        fc.boolean(),
+        (rows, withTiebreak) => {
+          const scores = rows.map((r) => r[0]);
+          const ties = withTiebreak ? rows.map((r) => r[1]) : undefined;
+          const ranks = competitionRanks(scores, ties);
+          const key = (i: number): [number, number] => [
+            comparable(scores[i] as number),
+            ties?.[i] == null ? -Infinity : comparable(ties[i]),
+          ];
+          scores.forEach((s, i) => {
+            if (s === null) return expect(ranks[i]).toBeNull();
+            const [si, ti] = key(i);
+            const better = scores.filter((x, j) => {
+              if (x === null) return false;
+              const [sj, tj] = key(j);
+              return sj > si || (sj === si && withTiebreak && tj > ti);
+            }).length;
+            expect(ranks[i]).toBe(better + 1);
+          });
+        },
+      ),
+    );
+  });
+
+  it('sameNumber agrees with rounding to 15 significant digits', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: -40, max: 40 }),
+        (x, ulps) => {
+          const y = x + ulps * Math.abs(x) * Number.EPSILON;
+          expect(sameNumber(x, y)).toBe(comparable(x) === comparable(y));
+        },
+      ),
+    );
   });
 
   it('leaves blank scores unranked', () => {
