@@ -23,7 +23,11 @@ export function PRIORITY(
   scale_max?: unknown,
 ): (number | string)[][] {
   const ctx: FormulaContext = new FormulaContext('PRIORITY');
-  const grid = ctx.grid('values', values, true, 'C2:H') as Grid;
+  // A blank single cell (one criterion, filled down row by row) is a blank row, not a missing argument.
+  const grid =
+    typeof values === 'string' && isBlank(values)
+      ? [[values]]
+      : (ctx.grid('values', values, true, 'C2:H') as Grid);
   const k = (grid[0] as Cell[]).length;
   const w = criterionVector(ctx, 'weights', weights, k, true, 'C1:H1') as Vector;
   const weightValues = w.cells.map((c, j) => {

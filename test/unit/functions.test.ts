@@ -34,6 +34,11 @@ describe('PRIORITY', () => {
     const out = flat(PRIORITY([['1'], ['50%'], [new Date(2027, 0, 1)]], 1));
     expect(out).toEqual([expect.closeTo((100 * 0.5) / 46387.5, 12), 0, 100]);
   });
+  it('gives a blank for a blank single cell (one criterion, filled down row by row)', () => {
+    expect(PRIORITY('', 1, undefined, 0, 10)).toEqual([['']]);
+    expect(PRIORITY(4, 1, undefined, 0, 10)).toEqual([[40]]);
+    expect(() => PRIORITY(undefined, 1)).toThrow('PRIORITY: values is missing');
+  });
   it('counts a blank cell in a non-blank row as the worst value', () => {
     expect(
       flat(
