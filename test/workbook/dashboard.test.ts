@@ -224,4 +224,16 @@ describe('Refresh dashboard', () => {
     expect(w.workbook.sheetNames()).not.toContain('Dashboard');
     expect(w.workbook.sheetNames()).not.toContain('_Dashboard data');
   });
+
+  it('undoes a refresh of an existing dashboard exactly, and then the refresh before it', () => {
+    const { w } = withActuals();
+    click(w.ana, 'Refresh dashboard');
+    const first = JSON.stringify(w.workbook.sheetValues('Dashboard'));
+    click(w.ana, 'Refresh dashboard');
+    // A refresh writes some Dashboard cells twice; undo must restore them as the first left them.
+    click(w.ana, 'Undo last action');
+    expect(JSON.stringify(w.workbook.sheetValues('Dashboard'))).toBe(first);
+    click(w.ana, 'Undo last action');
+    expect(w.workbook.sheetNames()).not.toContain('Dashboard');
+  });
 });
