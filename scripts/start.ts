@@ -81,10 +81,19 @@ function printOverAllocations(title: string, over: readonly (readonly unknown[])
 
 async function main(): Promise<number> {
   const input = process.argv[2];
+  let workbook: Workbook;
+  try {
+    workbook = input
+      ? await Workbook.fromXlsx(resolve(input), { owner: USER })
+      : Workbook.create({ owner: USER, name: 'Sales portfolio (sample)' });
+  } catch (e) {
+    // A mistyped path or a file that is not .xlsx: one line, not exceljs's stack trace.
+    console.error(
+      `Cannot open ${input ?? ''}: ${e instanceof Error ? e.message : String(e)}. Give the path of an .xlsx file (from Excel, or from Google Sheets with File → Download → Microsoft Excel (.xlsx)).`,
+    );
+    return 1;
+  }
   await buildAll();
-  const workbook = input
-    ? await Workbook.fromXlsx(resolve(input), { owner: USER })
-    : Workbook.create({ owner: USER, name: 'Sales portfolio (sample)' });
   const output = input
     ? join(dirname(resolve(input)), `${basename(input, extname(input))}.scored.xlsx`)
     : join(ROOT, 'out', 'portfolio.xlsx');

@@ -62,4 +62,18 @@ describe('npm start', () => {
     const scored = await Workbook.fromXlsx(join(dir, 'my.scored.xlsx'));
     expect(scored.sheetValues('Log').length).toBeGreaterThan(6);
   }, 180_000);
+
+  it('says in one line which file it cannot open, without a stack trace, and exits with 1', () => {
+    const missing = join(dir, 'no such file.xlsx');
+    let failure: { status: number | null; stderr: string } | undefined;
+    try {
+      start(missing);
+    } catch (e) {
+      failure = e as { status: number | null; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr.trim()).toBe(
+      `Cannot open ${missing}: File not found: ${missing}. Give the path of an .xlsx file (from Excel, or from Google Sheets with File → Download → Microsoft Excel (.xlsx)).`,
+    );
+  }, 60_000);
 });

@@ -672,6 +672,8 @@ export async function readXlsx(
             f.area = area;
             f.desired = area;
           }
+          // The file's value stays for a formula the emulator cannot evaluate (A1*2, VLOOKUP …).
+          if (result !== undefined) f.cached = f.result;
         } else {
           const pv = plainValue(v);
           sheet.values.set(r, c, pv);
@@ -774,6 +776,7 @@ export async function readXlsx(
     f.result = { kind: 'array', rows };
     f.area = area;
     f.desired = area;
+    f.cached = f.result;
   }
   for (const dn of x.definedNames.model) {
     const loc = dn.ranges[0];

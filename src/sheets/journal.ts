@@ -154,13 +154,16 @@ export function undoLast(ss: Spreadsheet, user: string): UndoOutcome {
       `Cannot undo "${record.action}" (${record.time.slice(0, 16).replace('T', ' ')}): cells it wrote have changed since (in ${conflicts.join(', ')}), and undoing would overwrite those changes. Change them back by hand, or leave things as they are.`,
     );
   }
+  // Latest write first, as rollback does: an action may write a cell twice (a block, then a
+  // note inside it), and the first write's "before" is what the cell held before the action.
   let cells = 0;
-  record.changes.forEach((c, i) => {
+  for (let i = record.changes.length - 1; i >= 0; i--) {
+    const c = record.changes[i];
     const range = ranges[i];
-    if (!range) return;
+    if (!c || !range) continue;
     range.setValues(restoreBlock(c.before));
     cells += c.before.length * (c.before[0]?.length ?? 0);
-  });
+  }
   const deleted: string[] = [];
   for (const name of record.created) {
     const s = ss.getSheetByName(name);

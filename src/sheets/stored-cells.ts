@@ -1,11 +1,14 @@
 /**
  * Cells as JSON, for the undo journal: numbers, text, booleans as they are, Dates as {"d": ISO},
- * formulas as their "=…" text (so restoring them restores the formula, not its last value).
+ * formulas as their "=…" text (so restoring them restores the formula, not its last value), and
+ * text that Sheets would read as something else when written back ("2027-03", "12", "TRUE",
+ * "=x" typed as text) with the apostrophe that keeps it text.
  */
 import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { isDate } from '../functions/cells';
 import type { CellValue } from './cell-parsers';
+import { literal } from './owned-sheet';
 
 export type StoredCell = string | number | boolean | { d: string };
 
@@ -22,6 +25,7 @@ export function storeBlock(
     row.map((v, j) => {
       const f = formulas?.[i]?.[j];
       if (f) return f;
+      if (typeof v === 'string') return v.startsWith("'") ? `'${v}` : (literal(v) as string);
       return isDate(v) ? { d: v.toISOString() } : v;
     }),
   );

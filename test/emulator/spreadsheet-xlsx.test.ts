@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnknownFunctionError, Workbook } from '../../emulator/spreadsheet';
 import { fresh, OWNER, session } from './spreadsheet-helpers';
@@ -127,6 +128,27 @@ describe('xlsx', () => {
     ss.getRange('Projects!D4').setValue(5);
     expect(ss.getRange('Projects!F2:F4').getValues()).toEqual([[2401], [1600], [10]]);
     expect(ss.getRange('Projects!H1').getValue()).toBe(2005.5);
+  });
+
+  it("keeps the cached value of a user's formula it cannot evaluate, even once a host recalculates", async () => {
+    // A workbook saved by Excel or Sheets: arithmetic and functions the emulator does not know.
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('Projects');
+    ws.getCell('A1').value = 1000;
+    ws.getCell('B1').value = { formula: 'A1*85+0', result: 85000 };
+    ws.getCell('C1').value = { formula: 'VLOOKUP(A1,A1:B1,2,FALSE)', result: 85000 };
+    ws.getCell('D1').value = { formula: 'SUM(A1:B1)', result: 1 };
+    const back = await Workbook.fromXlsx((await x.xlsx.writeBuffer()) as unknown as Buffer);
+    back.setCustomFunctionHost(double);
+    const { ss } = session(back);
+    // Operators and VLOOKUP keep the file's values; SUM, which the emulator evaluates, is fresh.
+    expect(ss.getRange('Projects!B1:D1').getValues()).toEqual([[85000, 85000, 86000]]);
+    expect(ss.getRange('Projects!B1:C1').getFormulas()).toEqual([
+      ['=A1*85+0', '=VLOOKUP(A1,A1:B1,2,FALSE)'],
+    ]);
+    // A formula written in the session is the emulator's own: its limitation still shows.
+    ss.getRange('Projects!E1').setFormula('=A1*2');
+    expect(ss.getRange('Projects!E1').getValue()).toBe('#ERROR!');
   });
 
   it('leaves charts out of the file', async () => {

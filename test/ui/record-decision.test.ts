@@ -94,6 +94,26 @@ describe('Record decision…', () => {
     expect(w.workbook.sheetNames()).not.toContain('Decisions');
   });
 
+  it('refuses a Status it cannot read, naming the cell and the fix, instead of taking it as blank', () => {
+    const w = world({ sample: true });
+    setProject(w, 'P03', 'Status', 'Aproved');
+    select(w, ANA, 'P03');
+    click(w.ana, 'Record decision…');
+    expect(uiError(w.ana, 'record-decision.load').message).toMatch(
+      /^Projects, row 4, Status \(column [A-Z]+\): "Aproved" is not one of Proposed, .*Pick one from the dropdown\./,
+    );
+    expect(
+      uiError(w.ana, 'record-decision.decide', {
+        id: 'P03',
+        status: '',
+        decision: 'approve',
+        reason: 'typo',
+      }).message,
+    ).toMatch(/"Aproved" is not one of/);
+    expect(status(w, 'P03')).toBe('Aproved');
+    expect(w.workbook.sheetNames()).not.toContain('Decisions');
+  });
+
   it('refuses an invalid jump with the allowed next steps, and follows On hold back', () => {
     const w = world({ sample: true });
     expect(status(w, 'P28')).toBe('Done');

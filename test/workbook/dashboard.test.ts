@@ -224,4 +224,31 @@ describe('Refresh dashboard', () => {
     expect(w.workbook.sheetNames()).not.toContain('Dashboard');
     expect(w.workbook.sheetNames()).not.toContain('_Dashboard data');
   });
+
+  it('says a sum left every project out, instead of "Settings", when its column is blank', () => {
+    const { w } = withActuals();
+    const committed = records(w, 'Projects').filter(
+      (p) => p.Status === 'Approved' || p.Status === 'Active',
+    );
+    for (const p of committed) setProject(w, String(p.ID), 'Expected revenue', '');
+    click(w.ana, 'Refresh dashboard');
+    expect(kpiRow(w, 'Expected revenue').slice(1, 4)).toEqual([
+      0,
+      'Σ Expected revenue of projects with Status Approved or Active',
+      `0 projects, ${committed.length} left out for a blank input`,
+    ]);
+    expect(kpiRow(w, 'Budget available')[3]).toBe('Settings');
+  });
+
+  it('undoes a refresh of an existing dashboard exactly, and then the refresh before it', () => {
+    const { w } = withActuals();
+    click(w.ana, 'Refresh dashboard');
+    const first = JSON.stringify(w.workbook.sheetValues('Dashboard'));
+    click(w.ana, 'Refresh dashboard');
+    // A refresh writes some Dashboard cells twice; undo must restore them as the first left them.
+    click(w.ana, 'Undo last action');
+    expect(JSON.stringify(w.workbook.sheetValues('Dashboard'))).toBe(first);
+    click(w.ana, 'Undo last action');
+    expect(w.workbook.sheetNames()).not.toContain('Dashboard');
+  });
 });

@@ -78,6 +78,10 @@ describe('Score & rank', () => {
     expect(p[1]?.Flags).toBe('Cost is not a number');
     expect(p[2]?.Flags).toBe('missing Strategic fit (counts as worst)');
     expect(lastToast(w.ana)).toMatch(/2 flagged/);
+    // The alert names each problem's sheet, row, column, value and fix, not only "see Flags".
+    expect(lastAlert(w.ana)?.prompt).toContain(
+      `Projects, row 3, Cost (column ${cost}): "lots" is not a number. Type a number such as 12000.`,
+    );
   });
 
   it('says clearly what is wrong when the workbook is not set up or a header is broken', () => {

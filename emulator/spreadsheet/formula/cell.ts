@@ -20,6 +20,12 @@ export class FormulaCell {
   private parsedCache: ParseResult | undefined;
   /** The last evaluation (undefined: never evaluated since written or since a full recalc). */
   result: EvalResult | undefined;
+  /**
+   * The value an imported file held for this formula. Kept for a formula the emulator cannot
+   * evaluate (operators, a function it does not know), so a user's workbook keeps its numbers;
+   * a formula written in the session has none and shows the limitation.
+   */
+  cached: EvalResult | undefined;
   /** The error the cell shows (from evaluation or from laying out the result). */
   error: { code: string; message: string } | undefined;
   /** The cells the result occupies, anchor included (undefined when it shows an error). */

@@ -148,7 +148,7 @@ export class FormulaEngine {
       if (f.text.includes('#REF!')) {
         result = err('#REF!', 'Reference does not exist.');
       } else if (!parsed.ok) {
-        result = err('#ERROR!', MSG.unsupportedFormula(f.text));
+        result = f.cached ?? err('#ERROR!', MSG.unsupportedFormula(f.text));
       } else {
         resolved = parsed.call.args.map((a) => this.resolve(a, e.sheet));
         for (const r of resolved) {
@@ -172,7 +172,8 @@ export class FormulaEngine {
       f.inputs = inputs;
       if (needsCall)
         f.result =
-          result ?? (parsed.ok ? this.call(parsed.call.name, resolved) : err('#ERROR!', ''));
+          result ??
+          (parsed.ok ? this.call(parsed.call.name, resolved, f.cached) : err('#ERROR!', ''));
       if (needsCall || !f.desired || this.isDirty(e.sheet, f.desired)) this.layout(e);
       f.pass = this.pass;
     } finally {
@@ -241,7 +242,8 @@ export class FormulaEngine {
     return out;
   }
 
-  private call(name: string, resolved: Resolved[]): EvalResult {
+  /** Calls a built-in or the host; a name neither knows gives #NAME?, or `cached` when imported. */
+  private call(name: string, resolved: Resolved[], cached?: EvalResult): EvalResult {
     const args = resolved.map((r) => this.argValue(r));
     // Trailing omitted arguments are simply not passed.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
@@ -250,13 +252,13 @@ export class FormulaEngine {
     let raw: unknown;
     try {
       if (builtin) raw = builtin(args);
-      else if (!host) return err('#NAME?', MSG.unknownFunction(name));
+      else if (!host) return cached ?? err('#NAME?', MSG.unknownFunction(name));
       else raw = host(name, args);
     } catch (e) {
       const message =
         e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
       if (e instanceof UnknownFunctionError || message.startsWith('Unknown function'))
-        return err('#NAME?', MSG.unknownFunction(name));
+        return cached ?? err('#NAME?', MSG.unknownFunction(name));
       return err('#ERROR!', message);
     }
     return normalize(raw);

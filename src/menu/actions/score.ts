@@ -6,10 +6,14 @@
 import { FRAMEWORK_NAMES } from '../../core/framework-score';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { writeOwnedColumns } from '../../sheets/owned-columns';
+import { describeProblem } from '../../sheets/problems';
 import { computeScores, type AhpReport } from './scoring';
 import { criteriaOf, settingsOf } from './workbook';
 
 export { CLOSED_STATUSES, scoreProjects } from './scoring';
+
+/** How many unreadable cells the alert spells out (the rest are counted). */
+const MAX_LISTED = 12;
 
 export function scoreAndRank(ctx: ActionContext): ActionResult {
   const { settings, warnings } = settingsOf(ctx);
@@ -45,10 +49,18 @@ export function scoreAndRank(ctx: ActionContext): ActionResult {
     notes.push(
       `Kept your formulas in ${report.keptFormulas.slice(0, 5).join(', ')}${report.keptFormulas.length > 5 ? ' …' : ''}.`,
     );
-  if (flagged)
+  if (flagged) {
+    // Each unreadable cell in full (sheet, row, column, value, fix); Flags keeps the short form.
+    const problems = s.read.problems;
+    const lines = problems.slice(0, MAX_LISTED).map((p) => `• ${describeProblem(p)}`);
+    if (problems.length > MAX_LISTED) lines.push(`• … and ${problems.length - MAX_LISTED} more.`);
     notes.push(
-      `${flagged} project${flagged === 1 ? ' has' : 's have'} flags: see the Flags column.`,
+      [
+        `${flagged} project${flagged === 1 ? ' has' : 's have'} flags: see the Flags column.`,
+        ...lines,
+      ].join('\n'),
     );
+  }
   const ahpText = s.ahp
     ? ` AHP CR ${s.ahp.consistencyRatio.toFixed(3)}${s.ahp.consistencyRatio > 0.1 ? ' (above 0.1!)' : ''}.`
     : '';

@@ -19,8 +19,8 @@ import {
 import { projectsSheet } from '../../menu/actions/workbook';
 import { runAction, type ActionContext, type ActionResult } from '../../sheets/action';
 import { appendDecision, readDecisions, statusBeforeHold } from '../../sheets/decisions';
-import { SheetError } from '../../sheets/problems';
-import { readProjects } from '../../sheets/projects';
+import { describeProblem, SheetError } from '../../sheets/problems';
+import { readProjects, type ProjectsRead } from '../../sheets/projects';
 import { PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings } from '../../sheets/settings';
 import type { ReadOptions } from '../../sheets/table';
@@ -87,6 +87,16 @@ function mayDecide(
   };
 }
 
+/**
+ * A Status cell that holds something other than a status ("Aproved") reads as blank; deciding on
+ * it would overwrite what was typed and log "from blank". Refuse, naming the cell and the fix.
+ */
+function checkStatusReadable(read: ProjectsRead, p: Project): void {
+  const col = read.table.index.get('status');
+  const bad = read.problems.find((q) => q.row === p.row && q.columnNumber === (col ?? -2) + 1);
+  if (bad) throw new SheetError(`${describeProblem(bad)} Then choose ${TITLE} again.`, [bad]);
+}
+
 function findProject(projects: readonly Project[], id: string): Project | undefined {
   return projects.find((p) => p.id === id) ?? projects.find((p) => matchKey(p.id) === matchKey(id));
 }
@@ -112,6 +122,7 @@ export function decisionView(services: Services, id: string | null): DecisionVie
         ? `No project has the ID "${id ?? ''}" any more. Close the dialog and choose ${TITLE} again.`
         : `Row ${row} of Projects has no project with an ID. Select a row that has one, then choose ${TITLE} again.`,
     );
+  checkStatusReadable(read, p);
   const { decisions } = readDecisions(ss, opts);
   const previous = p.status === 'On hold' ? statusBeforeHold(decisions, p.id) : null;
   const next = allowedNext(p.status, previous);
@@ -163,6 +174,7 @@ function record(ctx: ActionContext, s: Submission): ActionResult {
     throw new SheetError(
       `No project has the ID "${s.id}" any more (it was changed or deleted). Close the dialog and choose ${TITLE} again.`,
     );
+  checkStatusReadable(read, p);
   if ((p.status ?? '') !== s.status)
     throw new SheetError(
       `${p.id}'s status changed from ${s.status || 'blank'} to ${p.status ?? 'blank'} since the dialog opened. Close it and choose ${TITLE} again to decide on the current status.`,
