@@ -139,6 +139,36 @@ describe('Scenario planner (server side)', () => {
     expect(revenue.value).toBe(revenue.selected.reduce((s, id) => s + (rev.get(id) ?? 0), 0));
   });
 
+  it('applies the Settings Balance rules and Budget per month as Optimise portfolio does', () => {
+    const w = scored();
+    const setting = (name: string, value: unknown): void => {
+      const row = records(w, 'Settings').findIndex((r) => r.Setting === name) + 2;
+      expect(row, name).toBeGreaterThan(1);
+      w.workbook.setValues('Settings', `B${row}`, [[value]]);
+    };
+    setting('Balance rules', 'Type Tooling ≤ 5%');
+    setting('Budget per month', 'about 100k');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m, { budget: 1_000_000 }));
+    expect(r.status).toBe('optimal');
+    const tooling = new Set(
+      records(w, 'Projects')
+        .filter((p) => p.Type === 'Tooling')
+        .map((p) => String(p.ID)),
+    );
+    // 5% of the planner's budget, not of the Settings Budget.
+    expect(
+      costOf(
+        w,
+        r.selected.filter((id) => tooling.has(id)),
+      ),
+    ).toBeLessThanOrEqual(50_000);
+    expect(r.projects.some((p) => /^max share of Type Tooling/.test(p.why))).toBe(true);
+    expect(r.warnings.join('\n')).toMatch(
+      /Settings, row \d+, Value \(column B\): "about 100k" is not a valid "Budget per month"/,
+    );
+  });
+
   it('explains an impossible plan: forced-in projects over the budget', () => {
     const w = scored();
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');

@@ -13,7 +13,7 @@ import {
 } from '../../core/allocation';
 import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
-import { SheetError } from '../../sheets/problems';
+import { describeProblem, SheetError } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
 import { CAPACITY, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings, type Settings } from '../../sheets/settings';
@@ -51,7 +51,11 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
   const problems = (demand?.problems.length ?? 0) + (capacity?.problems.length ?? 0);
   if (problems)
     notes.push(`${problems} Demand or Capacity cells could not be read and count as blank.`);
-  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
+  const { settings, problems: settingProblems } = readSettings(
+    ss.getSheetByName(SETTINGS.name),
+    opts,
+  );
+  notes.push(...settingProblems.map(describeProblem));
   return {
     projects: read.projects,
     table: read.table,
@@ -95,7 +99,8 @@ export interface PlanOptions {
 
 /**
  * Runs the optimiser: capacity limits are the Capacity sheet's hours × capacityFactor; the
- * planner's force in/out replaces the Force column; the frontier solves the same problem for
+ * planner's force in/out replaces the Force column; Settings' Budget per month and Balance rules
+ * apply as in Optimise portfolio; the frontier solves the same problem for
  * budgets spread evenly from 0 to the candidates' total cost (each from the previous answer).
  */
 export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOptions): PlanResult {
@@ -127,6 +132,8 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
   const pp = portfolioProblem(projects, read.demand, capacity, {
     budget: params.budget,
     objective: params.objective,
+    budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
+    balance: read.settings.balanceRules,
   });
   const t0 = now();
   const r = solveAllocation(pp.problem, { timeLimitMs: options.timeLimitMs, now });
