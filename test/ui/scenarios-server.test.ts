@@ -169,6 +169,34 @@ describe('Scenario planner (server side)', () => {
     );
   });
 
+  it('maximises the Score as Score & rank would compute it now, as Optimise portfolio does', () => {
+    const w = scored();
+    // The board changes the weights and nobody has re-run Score & rank: the Score column is stale.
+    const criteria = records(w, 'Criteria');
+    const weight = (name: string): string =>
+      `C${criteria.findIndex((c) => c.Criterion === name) + 2}`;
+    w.workbook.setValues('Criteria', weight('Strategic fit'), [[0]]);
+    w.workbook.setValues('Criteria', weight('Effort'), [[0.6]]);
+    const stale = records(w, 'Projects').map((p) => p.Score);
+    w.ana.run('menuOptimise');
+    const optimised = String(records(w, 'Scenarios')[0]?.['Selected IDs']).split(', ');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
+    expect(records(w, 'Projects').map((p) => p.Score)).toEqual(stale);
+    expect([...r.selected].sort()).toEqual([...optimised].sort());
+    expect(r.value).toBeCloseTo(records(w, 'Scenarios')[0]?.Value as number, 1);
+    // Saving records the same value.
+    ui(w.ana, 'scenarios.save', {
+      name: 'Fresh',
+      params: params(m),
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    expect(records(w, 'Scenarios')[1]?.Value as number).toBeCloseTo(r.value, 1);
+  });
+
   it('explains an impossible plan: forced-in projects over the budget', () => {
     const w = scored();
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');
@@ -184,7 +212,7 @@ describe('Scenario planner (server side)', () => {
     expect(r.conflict).toMatch(new RegExp(two[0]!));
   });
 
-  it('refuses bad parameters, and a Score objective before Score & rank', () => {
+  it('refuses bad parameters, and scores the projects itself before Score & rank has run', () => {
     const w = world({ sample: true });
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');
     const e = uiError(
@@ -197,6 +225,9 @@ describe('Scenario planner (server side)', () => {
       ['capacityFactor', 'Capacity runs from 10% to 300% of the Capacity sheet.'],
       ['forceOut', 'A project cannot be forced both in and out.'],
     ]);
+    expect(ui<PlanResult>(w.ana, 'scenarios.run', params(m)).status).toBe('optimal');
+    // Without a Criteria sheet there is nothing to score with: the Score column must be filled.
+    w.workbook.removeSheet(w.workbook.sheet('Criteria'));
     expect(uiError(w.ana, 'scenarios.run', params(m)).message).toMatch(/Run Score & rank first/);
     expect(
       ui<PlanResult>(w.ana, 'scenarios.run', params(m, { objective: 'revenue' })).feasible,

@@ -1,9 +1,9 @@
 /**
  * Optimise portfolio: which projects to fund within the budget and the people available. Reads
  * Projects, Demand, Capacity and Settings (Budget, Budget per month, Balance rules, Objective,
- * Time limit, Engine); solves the constrained selection; writes Selected and Why (the reason each project is in or out); appends
- * a Scenarios row; rebuilds the Frontier sheet (20 budgets from 0 to the total cost) with a line
- * chart of value against budget.
+ * Time limit, Engine); solves the constrained selection; writes Selected and Why (the reason
+ * each project is in or out); appends a Scenarios row; rebuilds the Frontier sheet (20 budgets
+ * from 0 to the total cost) with a line chart of value against budget.
  */
 import {
   efficientFrontier,

@@ -15,7 +15,9 @@ import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
 import { describeProblem, SheetError } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
-import { CAPACITY, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
+import { computeScores } from '../../menu/actions/scoring';
+import { criteriaOf, type Reading } from '../../menu/actions/workbook';
+import { CAPACITY, CRITERIA, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings, type Settings } from '../../sheets/settings';
 import { missingSheet, type ReadOptions, type Table } from '../../sheets/table';
 import type { Objective, PlanParams, PlanResult } from './contract';
@@ -64,6 +66,18 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
     settings,
     notes,
   };
+}
+
+/**
+ * With the Score as objective: the projects scored now exactly as Score & rank scores them (same
+ * framework, same weights), as Optimise portfolio does, so a Score column left stale by a change
+ * of weights or ratings never steers the plan. Without a Criteria sheet (weighted framework) the
+ * Score column is used as it is.
+ */
+export function withFreshScores(read: PortfolioRead, ctx: Reading): PortfolioRead {
+  if (read.settings.framework === 'weighted' && !ctx.ss.getSheetByName(CRITERIA.name)) return read;
+  const s = computeScores(ctx, read.settings, criteriaOf(ctx));
+  return { ...read, projects: s.projects, table: s.read.table };
 }
 
 /** The budget the planner starts from: Settings' Budget, else 60% of the open projects' cost. */

@@ -29,6 +29,7 @@ import {
   readPortfolio,
   runPlan,
   valueOf,
+  withFreshScores,
 } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,7 +46,8 @@ export function plannerEndpoint(): Endpoint {
     },
     run: (params, services) => {
       const ctx = readContext(services);
-      const read = readPortfolio(ctx.ss, ctx);
+      const sheet = readPortfolio(ctx.ss, ctx);
+      const read = params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
       return runPlan(read, params, { timeLimitMs: read.settings.timeLimitSeconds * 1000 });
     },
     save: (input, services) => saveScenario(services, input),
@@ -131,7 +133,8 @@ export function saveScenario(
 ): { saved: SavedScenario[]; message: string } {
   let message = '';
   runAction(services, 'Save scenario', (ctx) => {
-    const read = readPortfolio(ctx.ss, ctx);
+    const sheet = readPortfolio(ctx.ss, ctx);
+    const read = s.params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
     const byId = new Map(read.projects.map((p) => [p.id.toLowerCase(), p]));
     const missing = s.selectedIds.filter((id) => !byId.has(id.toLowerCase()));
     if (missing.length)
