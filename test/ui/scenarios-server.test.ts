@@ -321,6 +321,33 @@ describe('Scenario planner (server side)', () => {
     );
   });
 
+  it('commits a scenario with a Why that explains its selection, not an older one', () => {
+    const w = scored();
+    w.ana.run('menuOptimise');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m, { budget: 700_000, capacityFactor: 0.8 });
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    ui(w.ana, 'scenarios.save', {
+      name: 'Lean',
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    ui(w.ana, 'scenarios.commit', { name: 'Lean' });
+    const why = new Map(r.projects.map((x) => [x.id, x.why]));
+    const after = records(w, 'Projects');
+    for (const x of after) {
+      if (!why.has(String(x.ID))) continue;
+      // The reasons the planner showed for this plan, now in the sheet.
+      expect(x.Why, String(x.ID)).toBe(why.get(String(x.ID)));
+    }
+    expect(after.filter((x) => x.Selected === true).map((x) => x.ID)).toEqual(r.selected);
+    w.ana.run('menuUndo');
+    expect(records(w, 'Projects').some((x) => /% of the budget/.test(String(x.Why)))).toBe(true);
+  });
+
   it('compares two scenarios: what enters, what leaves, the deltas', () => {
     const s = (name: string, ids: string[], value: number, cost: number): SavedScenario => ({
       name,

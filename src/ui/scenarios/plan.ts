@@ -10,6 +10,7 @@ import {
   portfolioProblem,
   solveAllocation,
   type AllocationProblem,
+  type PortfolioProblem,
 } from '../../core/allocation';
 import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
@@ -119,36 +120,7 @@ export interface PlanOptions {
  */
 export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOptions): PlanResult {
   const now = options.now ?? Date.now;
-  const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
-  const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
-  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
-  const unknown = [...params.forceIn, ...params.forceOut].filter(
-    (id) => !known.has(id.toLowerCase()),
-  );
-  if (unknown.length)
-    throw new SheetError(`Projects has no ${unknown.join(', ')} any more. Reload the planner.`);
-  const projects = read.projects.map((p): Project => {
-    const id = p.id.toLowerCase();
-    const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
-    return force === p.force ? p : { ...p, force };
-  });
-  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
-  if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
-    throw new SheetError(
-      'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
-    );
-  const capacity = read.capacity.map((c) => ({
-    skill: c.skill,
-    hours: Object.fromEntries(
-      Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
-    ),
-  }));
-  const pp = portfolioProblem(projects, read.demand, capacity, {
-    budget: params.budget,
-    objective: params.objective,
-    budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
-    balance: read.settings.balanceRules,
-  });
+  const pp = planProblem(read, params);
   const t0 = now();
   const r = solveAllocation(pp.problem, { timeLimitMs: options.timeLimitMs, now });
   const seconds = (now() - t0) / 1000;
@@ -187,6 +159,44 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
     conflict: r.conflict?.message ?? null,
     warnings: [...read.notes, ...summarise(pp.warnings)],
   };
+}
+
+/**
+ * The optimiser's problem for a plan: the Capacity sheet's hours × capacityFactor, the plan's
+ * force in/out in place of the Force column, its budget and objective, and Settings' Budget per
+ * month and Balance rules.
+ */
+export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioProblem {
+  const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
+  const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
+  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
+  const unknown = [...params.forceIn, ...params.forceOut].filter(
+    (id) => !known.has(id.toLowerCase()),
+  );
+  if (unknown.length)
+    throw new SheetError(`Projects has no ${unknown.join(', ')} any more. Reload the planner.`);
+  const projects = read.projects.map((p): Project => {
+    const id = p.id.toLowerCase();
+    const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
+    return force === p.force ? p : { ...p, force };
+  });
+  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
+  if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
+    throw new SheetError(
+      'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
+    );
+  const capacity = read.capacity.map((c) => ({
+    skill: c.skill,
+    hours: Object.fromEntries(
+      Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
+    ),
+  }));
+  return portfolioProblem(projects, read.demand, capacity, {
+    budget: params.budget,
+    objective: params.objective,
+    budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
+    balance: read.settings.balanceRules,
+  });
 }
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */
