@@ -14,6 +14,13 @@ import { lazy } from '../core/lazy';
 import type { CellValue } from './cell-parsers';
 import { looseNumber } from './cell-parsers';
 import { headerKey } from './headers';
+import {
+  parseBalanceRules,
+  parseBudgetPerMonth,
+  type BudgetPerMonth,
+  type Parsed,
+} from './optimiser-settings';
+import type { BalanceSetting } from '../core/allocation';
 import { describeProblem, type Problem } from './problems';
 import { SETTINGS } from './schema';
 import { isBlankRow, readTable, type ReadOptions } from './table';
@@ -30,6 +37,10 @@ export interface Settings {
   readonly frameworkColumns: Readonly<Record<string, string>>;
   /** Total budget for Optimise portfolio; null = not set. */
   readonly budget: number | null;
+  /** Optimise portfolio's limit per month (one amount for every month, or per month); null = none. */
+  readonly budgetPerMonth: BudgetPerMonth | null;
+  /** Optimise portfolio's min/max shares of the budget per Type or Objective. */
+  readonly balanceRules: readonly BalanceSetting[];
   readonly objective: (typeof OBJECTIVES)[number];
   readonly timeLimitSeconds: number;
   readonly engine: (typeof ENGINES)[number];
@@ -47,7 +58,12 @@ interface SettingDef {
   readonly notes: string;
   readonly choices?: readonly string[];
   readonly parse: (v: CellValue) => Settings[keyof Settings] | undefined;
+  /** When parse fails: what is wrong, in words (default: the notes as the expected form). */
+  readonly explain?: (v: CellValue) => string;
 }
+
+const parsedValue = <T>(r: Parsed<T>): T | undefined => (r.ok ? r.value : undefined);
+const parsedError = <T>(r: Parsed<T>): string => (r.ok ? '' : r.error);
 
 const choice =
   <T extends string>(choices: readonly T[]) =>
@@ -105,6 +121,24 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     notes:
       'Total budget Optimise portfolio may spend (blank: 60% of the total cost of open projects).',
     parse: (v) => numberIn(0, Number.MAX_SAFE_INTEGER)(v),
+  },
+  {
+    name: 'Budget per month',
+    key: 'budgetPerMonth',
+    default: '',
+    notes:
+      'Optional limit on what Optimise portfolio and the Scenario planner spend in each month (a project\'s Cost counts evenly over its Start–End months): one amount for every month, e.g. 150000, or per month, e.g. "2027-01: 100000; 2027-02: 80000". Blank: no monthly limit.',
+    parse: (v) => parsedValue(parseBudgetPerMonth(v)),
+    explain: (v) => parsedError(parseBudgetPerMonth(v)),
+  },
+  {
+    name: 'Balance rules',
+    key: 'balanceRules',
+    default: '',
+    notes:
+      'Optional shares of the Budget per Type or Objective for Optimise portfolio and the Scenario planner, separated by ";", e.g. "Type Tooling ≤ 20%; Objective New logos ≥ 30%; Type Campaign 10%–40%". Blank: none.',
+    parse: (v) => parsedValue(parseBalanceRules(v)),
+    explain: (v) => parsedError(parseBalanceRules(v)),
   },
   {
     name: 'Objective',
@@ -177,6 +211,8 @@ export const DEFAULT_SETTINGS: Settings = {
   framework: 'weighted',
   frameworkColumns: {},
   budget: null,
+  budgetPerMonth: null,
+  balanceRules: [],
   objective: 'Score',
   timeLimitSeconds: 20,
   engine: 'Portfolio Pilot',
@@ -205,15 +241,17 @@ export function readSettings(
     const parsed = def.parse(v);
     if (parsed === undefined) {
       const how = def.choices
-        ? `Use one of: ${def.choices.join(', ')}.`
-        : `Expected like: ${def.notes}`;
+        ? `Use one of: ${def.choices.join(', ')}. The default is used.`
+        : def.explain
+          ? `${def.explain(v)}. It is ignored until you fix it (its Notes show the form).`
+          : `Expected like: ${def.notes} The default is used.`;
       problems.push({
         sheet: SETTINGS.name,
         row: i + 2,
         column: 'Value',
         columnNumber: valueCol + 1,
         value: v,
-        message: `is not a valid "${def.name}". ${how} The default is used.`,
+        message: `is not a valid "${def.name}"${def.explain ? ':' : '.'} ${how}`,
       });
       return;
     }

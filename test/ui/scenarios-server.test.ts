@@ -139,6 +139,64 @@ describe('Scenario planner (server side)', () => {
     expect(revenue.value).toBe(revenue.selected.reduce((s, id) => s + (rev.get(id) ?? 0), 0));
   });
 
+  it('applies the Settings Balance rules and Budget per month as Optimise portfolio does', () => {
+    const w = scored();
+    const setting = (name: string, value: unknown): void => {
+      const row = records(w, 'Settings').findIndex((r) => r.Setting === name) + 2;
+      expect(row, name).toBeGreaterThan(1);
+      w.workbook.setValues('Settings', `B${row}`, [[value]]);
+    };
+    setting('Balance rules', 'Type Tooling ≤ 5%');
+    setting('Budget per month', 'about 100k');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m, { budget: 1_000_000 }));
+    expect(r.status).toBe('optimal');
+    const tooling = new Set(
+      records(w, 'Projects')
+        .filter((p) => p.Type === 'Tooling')
+        .map((p) => String(p.ID)),
+    );
+    // 5% of the planner's budget, not of the Settings Budget.
+    expect(
+      costOf(
+        w,
+        r.selected.filter((id) => tooling.has(id)),
+      ),
+    ).toBeLessThanOrEqual(50_000);
+    expect(r.projects.some((p) => /^max share of Type Tooling/.test(p.why))).toBe(true);
+    expect(r.warnings.join('\n')).toMatch(
+      /Settings, row \d+, Value \(column B\): "about 100k" is not a valid "Budget per month"/,
+    );
+  });
+
+  it('maximises the Score as Score & rank would compute it now, as Optimise portfolio does', () => {
+    const w = scored();
+    // The board changes the weights and nobody has re-run Score & rank: the Score column is stale.
+    const criteria = records(w, 'Criteria');
+    const weight = (name: string): string =>
+      `C${criteria.findIndex((c) => c.Criterion === name) + 2}`;
+    w.workbook.setValues('Criteria', weight('Strategic fit'), [[0]]);
+    w.workbook.setValues('Criteria', weight('Effort'), [[0.6]]);
+    const stale = records(w, 'Projects').map((p) => p.Score);
+    w.ana.run('menuOptimise');
+    const optimised = String(records(w, 'Scenarios')[0]?.['Selected IDs']).split(', ');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
+    expect(records(w, 'Projects').map((p) => p.Score)).toEqual(stale);
+    expect([...r.selected].sort()).toEqual([...optimised].sort());
+    expect(r.value).toBeCloseTo(records(w, 'Scenarios')[0]?.Value as number, 1);
+    // Saving records the same value.
+    ui(w.ana, 'scenarios.save', {
+      name: 'Fresh',
+      params: params(m),
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    expect(records(w, 'Scenarios')[1]?.Value as number).toBeCloseTo(r.value, 1);
+  });
+
   it('explains an impossible plan: forced-in projects over the budget', () => {
     const w = scored();
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');
@@ -154,7 +212,7 @@ describe('Scenario planner (server side)', () => {
     expect(r.conflict).toMatch(new RegExp(two[0]!));
   });
 
-  it('refuses bad parameters, and a Score objective before Score & rank', () => {
+  it('refuses bad parameters, and scores the projects itself before Score & rank has run', () => {
     const w = world({ sample: true });
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');
     const e = uiError(
@@ -167,6 +225,9 @@ describe('Scenario planner (server side)', () => {
       ['capacityFactor', 'Capacity runs from 10% to 300% of the Capacity sheet.'],
       ['forceOut', 'A project cannot be forced both in and out.'],
     ]);
+    expect(ui<PlanResult>(w.ana, 'scenarios.run', params(m)).status).toBe('optimal');
+    // Without a Criteria sheet there is nothing to score with: the Score column must be filled.
+    w.workbook.removeSheet(w.workbook.sheet('Criteria'));
     expect(uiError(w.ana, 'scenarios.run', params(m)).message).toMatch(/Run Score & rank first/);
     expect(
       ui<PlanResult>(w.ana, 'scenarios.run', params(m, { objective: 'revenue' })).feasible,
@@ -258,6 +319,33 @@ describe('Scenario planner (server side)', () => {
     expect(uiError(w.ana, 'scenarios.commit', { name: 'Nope' }).message).toMatch(
       /no scenario "Nope"/,
     );
+  });
+
+  it('commits a scenario with a Why that explains its selection, not an older one', () => {
+    const w = scored();
+    w.ana.run('menuOptimise');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m, { budget: 700_000, capacityFactor: 0.8 });
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    ui(w.ana, 'scenarios.save', {
+      name: 'Lean',
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    ui(w.ana, 'scenarios.commit', { name: 'Lean' });
+    const why = new Map(r.projects.map((x) => [x.id, x.why]));
+    const after = records(w, 'Projects');
+    for (const x of after) {
+      if (!why.has(String(x.ID))) continue;
+      // The reasons the planner showed for this plan, now in the sheet.
+      expect(x.Why, String(x.ID)).toBe(why.get(String(x.ID)));
+    }
+    expect(after.filter((x) => x.Selected === true).map((x) => x.ID)).toEqual(r.selected);
+    w.ana.run('menuUndo');
+    expect(records(w, 'Projects').some((x) => /% of the budget/.test(String(x.Why)))).toBe(true);
   });
 
   it('compares two scenarios: what enters, what leaves, the deltas', () => {

@@ -10,14 +10,16 @@
  *   Capacity sheet's hours for that skill (matched case- and space-insensitively) and period
  *   limit the chosen projects' total; a skill or period without capacity is not limited
  *   (warning).
- * - Budget per period (optional): a project's cost is spread evenly over the months from its
- *   Start to its End; projects without dates are not limited by it (warning).
+ * - Budget per period (optional; one amount for every month, or an amount per month): a
+ *   project's cost is spread evenly over the months from its Start to its End; projects without
+ *   dates are not limited by it (warning).
  * - Dependencies and exclusions come from the "Depends on" and "Excludes" columns. A
  *   dependency on a project that is not a candidate is met when that project is Active or
  *   Done, and otherwise keeps the dependent project out (forced out, with a warning);
  *   unknown IDs are warnings. Force In/Out comes from the Force column; an Active project (work
  *   already running) is forced in unless its Force says Out.
- * - Balance rules: min/max share of the budget per Type or Objective.
+ * - Balance rules: min/max share of the budget per Type or Objective; a rule whose group has
+ *   no candidate is kept (a minimum share then has no selection) and warned about.
  */
 import type { CapacityRow, DemandRow, Period, Project, ProjectStatus } from '../model';
 import {
@@ -42,7 +44,8 @@ export interface AllocationSettings {
   /** Total budget (Infinity for none). */
   readonly budget: number;
   readonly objective?: ObjectiveKind;
-  readonly budgetPerPeriod?: Readonly<Record<Period, number>>;
+  /** One limit for every month, or a limit per month ("YYYY-MM"). */
+  readonly budgetPerPeriod?: number | Readonly<Record<Period, number>>;
   readonly balance?: readonly BalanceSetting[];
   readonly skipStatuses?: readonly ProjectStatus[];
 }
@@ -209,9 +212,12 @@ export function portfolioProblem(
         spread.set(mo, m);
       }
     });
-    for (const [period, limit] of Object.entries(settings.budgetPerPeriod).sort((a, b) =>
-      a[0].localeCompare(b[0]),
-    )) {
+    const perPeriod = settings.budgetPerPeriod;
+    const limits: [Period, number][] =
+      typeof perPeriod === 'number'
+        ? [...spread.keys()].map((period) => [period, perPeriod])
+        : Object.entries(perPeriod);
+    for (const [period, limit] of limits.sort((a, b) => a[0].localeCompare(b[0]))) {
       const u = spread.get(period);
       if (!u) continue;
       resources.push({
@@ -225,14 +231,21 @@ export function portfolioProblem(
     }
   }
 
-  const balance: BalanceRule[] = (settings.balance ?? []).map((b) => ({
-    group: `${b.by === 'type' ? 'Type' : 'Objective'} ${b.group}`,
-    members: candidates.flatMap((p, j) =>
+  const balance: BalanceRule[] = (settings.balance ?? []).map((b) => {
+    const group = `${b.by === 'type' ? 'Type' : 'Objective'} ${b.group}`;
+    const members = candidates.flatMap((p, j) =>
       key(b.by === 'type' ? p.type : p.objective) === key(b.group) ? [j] : [],
-    ),
-    minShare: b.minShare ?? null,
-    maxShare: b.maxShare ?? null,
-  }));
+    );
+    if (members.length === 0) {
+      const known = [
+        ...new Set(candidates.map((p) => (b.by === 'type' ? p.type : p.objective).trim())),
+      ].filter(Boolean);
+      warnings.push(
+        `The balance rule for ${group} matches no open project${known.length ? ` (their ${b.by === 'type' ? 'Types' : 'Objectives'}: ${known.slice(0, 8).join(', ')})` : ''}.`,
+      );
+    }
+    return { group, members, minShare: b.minShare ?? null, maxShare: b.maxShare ?? null };
+  });
 
   return {
     problem: problem({

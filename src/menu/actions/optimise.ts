@@ -1,9 +1,9 @@
 /**
  * Optimise portfolio: which projects to fund within the budget and the people available. Reads
- * Projects, Demand, Capacity and Settings (Budget, Objective, Time limit, Engine); solves the
- * constrained selection; writes Selected and Why (the reason each project is in or out); appends
- * a Scenarios row; rebuilds the Frontier sheet (20 budgets from 0 to the total cost) with a line
- * chart of value against budget.
+ * Projects, Demand, Capacity and Settings (Budget, Budget per month, Balance rules, Objective,
+ * Time limit, Engine); solves the constrained selection; writes Selected and Why (the reason
+ * each project is in or out); appends a Scenarios row; rebuilds the Frontier sheet (20 budgets
+ * from 0 to the total cost) with a line chart of value against budget.
  */
 import {
   efficientFrontier,
@@ -54,6 +54,8 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   const pp = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
     budget,
     objective,
+    budgetPerPeriod: settings.budgetPerMonth ?? undefined,
+    balance: settings.balanceRules,
   });
   const timeLimitMs = settings.timeLimitSeconds * 1000;
 
@@ -74,7 +76,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   if (!result.feasible) {
     const why = result.conflict?.message ?? 'no selection was found within the time limit';
     throw new SheetError(
-      `No portfolio satisfies every constraint: ${why}. Change a Force, the budget or the capacity, and run Optimise portfolio again.`,
+      `No portfolio satisfies every constraint: ${why}. Change a Force, the capacity, or Budget, Budget per month or Balance rules in Settings, and run Optimise portfolio again.`,
     );
   }
 
@@ -123,7 +125,8 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     selectedIds: chosenIds,
   });
 
-  const frontier = writeFrontier(ctx, open.problem, totalCost, Math.min(60_000, 2 * timeLimitMs));
+  // The frontier varies the budget of the same model (the balance shares follow each budget).
+  const frontier = writeFrontier(ctx, pp.problem, totalCost, Math.min(60_000, 2 * timeLimitMs));
   const statusText =
     result.status === 'optimal'
       ? 'optimal'
@@ -179,7 +182,7 @@ function writeFrontier(
   const points = efficientFrontier(base, budgets, { timeLimitMs, relGap: FRONTIER_GAP });
   const rows: CellValue[][] = [
     [
-      'Efficient frontier: the best value the constraints allow at each budget, proven within 0.1% (capacity, dependencies, exclusions and forces apply).',
+      'Efficient frontier: the best value the constraints allow at each budget, proven within 0.1% (capacity, dependencies, exclusions, forces, and Settings → Budget per month and Balance rules apply).',
     ],
     ['Budget', 'Best value', 'Cost used', 'Projects chosen', 'Status'],
     ...points.map((p) => [

@@ -10,12 +10,15 @@ import {
   portfolioProblem,
   solveAllocation,
   type AllocationProblem,
+  type PortfolioProblem,
 } from '../../core/allocation';
 import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
-import { SheetError } from '../../sheets/problems';
+import { describeProblem, SheetError } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
-import { CAPACITY, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
+import { computeScores } from '../../menu/actions/scoring';
+import { criteriaOf, type Reading } from '../../menu/actions/workbook';
+import { CAPACITY, CRITERIA, DEMAND, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings, type Settings } from '../../sheets/settings';
 import { missingSheet, type ReadOptions, type Table } from '../../sheets/table';
 import type { Objective, PlanParams, PlanResult } from './contract';
@@ -51,7 +54,11 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
   const problems = (demand?.problems.length ?? 0) + (capacity?.problems.length ?? 0);
   if (problems)
     notes.push(`${problems} Demand or Capacity cells could not be read and count as blank.`);
-  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
+  const { settings, problems: settingProblems } = readSettings(
+    ss.getSheetByName(SETTINGS.name),
+    opts,
+  );
+  notes.push(...settingProblems.map(describeProblem));
   return {
     projects: read.projects,
     table: read.table,
@@ -60,6 +67,18 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
     settings,
     notes,
   };
+}
+
+/**
+ * With the Score as objective: the projects scored now exactly as Score & rank scores them (same
+ * framework, same weights), as Optimise portfolio does, so a Score column left stale by a change
+ * of weights or ratings never steers the plan. Without a Criteria sheet (weighted framework) the
+ * Score column is used as it is.
+ */
+export function withFreshScores(read: PortfolioRead, ctx: Reading): PortfolioRead {
+  if (read.settings.framework === 'weighted' && !ctx.ss.getSheetByName(CRITERIA.name)) return read;
+  const s = computeScores(ctx, read.settings, criteriaOf(ctx));
+  return { ...read, projects: s.projects, table: s.read.table };
 }
 
 /** The budget the planner starts from: Settings' Budget, else 60% of the open projects' cost. */
@@ -95,39 +114,13 @@ export interface PlanOptions {
 
 /**
  * Runs the optimiser: capacity limits are the Capacity sheet's hours × capacityFactor; the
- * planner's force in/out replaces the Force column; the frontier solves the same problem for
+ * planner's force in/out replaces the Force column; Settings' Budget per month and Balance rules
+ * apply as in Optimise portfolio; the frontier solves the same problem for
  * budgets spread evenly from 0 to the candidates' total cost (each from the previous answer).
  */
 export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOptions): PlanResult {
   const now = options.now ?? Date.now;
-  const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
-  const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
-  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
-  const unknown = [...params.forceIn, ...params.forceOut].filter(
-    (id) => !known.has(id.toLowerCase()),
-  );
-  if (unknown.length)
-    throw new SheetError(`Projects has no ${unknown.join(', ')} any more. Reload the planner.`);
-  const projects = read.projects.map((p): Project => {
-    const id = p.id.toLowerCase();
-    const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
-    return force === p.force ? p : { ...p, force };
-  });
-  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
-  if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
-    throw new SheetError(
-      'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
-    );
-  const capacity = read.capacity.map((c) => ({
-    skill: c.skill,
-    hours: Object.fromEntries(
-      Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
-    ),
-  }));
-  const pp = portfolioProblem(projects, read.demand, capacity, {
-    budget: params.budget,
-    objective: params.objective,
-  });
+  const pp = planProblem(read, params);
   const t0 = now();
   const r = solveAllocation(pp.problem, { timeLimitMs: options.timeLimitMs, now });
   const seconds = (now() - t0) / 1000;
@@ -166,6 +159,44 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
     conflict: r.conflict?.message ?? null,
     warnings: [...read.notes, ...summarise(pp.warnings)],
   };
+}
+
+/**
+ * The optimiser's problem for a plan: the Capacity sheet's hours × capacityFactor, the plan's
+ * force in/out in place of the Force column, its budget and objective, and Settings' Budget per
+ * month and Balance rules.
+ */
+export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioProblem {
+  const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
+  const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
+  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
+  const unknown = [...params.forceIn, ...params.forceOut].filter(
+    (id) => !known.has(id.toLowerCase()),
+  );
+  if (unknown.length)
+    throw new SheetError(`Projects has no ${unknown.join(', ')} any more. Reload the planner.`);
+  const projects = read.projects.map((p): Project => {
+    const id = p.id.toLowerCase();
+    const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
+    return force === p.force ? p : { ...p, force };
+  });
+  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
+  if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
+    throw new SheetError(
+      'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
+    );
+  const capacity = read.capacity.map((c) => ({
+    skill: c.skill,
+    hours: Object.fromEntries(
+      Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
+    ),
+  }));
+  return portfolioProblem(projects, read.demand, capacity, {
+    budget: params.budget,
+    objective: params.objective,
+    budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
+    balance: read.settings.balanceRules,
+  });
 }
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */

@@ -15,9 +15,11 @@ import { isBlankRow, readTable, type ReadOptions } from '../../sheets/table';
 import type { ParsedInputOf } from '../bridge/contract';
 import { endpoint, FieldError, type Endpoint } from '../bridge/server';
 import { readContext } from '../pages';
+import { buildModel, explain } from '../../core/allocation';
 import {
   OBJECTIVE_NAMES,
   plannerContract,
+  type Objective,
   type PlannerModel,
   type SavedScenario,
 } from './contract';
@@ -26,9 +28,11 @@ import {
   defaultBudget,
   objectiveOf,
   openCost,
+  planProblem,
   readPortfolio,
   runPlan,
   valueOf,
+  withFreshScores,
 } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,7 +49,8 @@ export function plannerEndpoint(): Endpoint {
     },
     run: (params, services) => {
       const ctx = readContext(services);
-      const read = readPortfolio(ctx.ss, ctx);
+      const sheet = readPortfolio(ctx.ss, ctx);
+      const read = params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
       return runPlan(read, params, { timeLimitMs: read.settings.timeLimitSeconds * 1000 });
     },
     save: (input, services) => saveScenario(services, input),
@@ -131,7 +136,8 @@ export function saveScenario(
 ): { saved: SavedScenario[]; message: string } {
   let message = '';
   runAction(services, 'Save scenario', (ctx) => {
-    const read = readPortfolio(ctx.ss, ctx);
+    const sheet = readPortfolio(ctx.ss, ctx);
+    const read = s.params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
     const byId = new Map(read.projects.map((p) => [p.id.toLowerCase(), p]));
     const missing = s.selectedIds.filter((id) => !byId.has(id.toLowerCase()));
     if (missing.length)
@@ -214,7 +220,11 @@ export function commitScenario(
     const rows = table.rows.length;
     const selected: CellValue[] = new Array<CellValue>(rows).fill('');
     for (const p of read.projects) selected[p.row - 2] = chosen.has(p.id.toLowerCase());
-    writeOwnedColumns(ctx, table, [{ key: 'selected', values: selected }]);
+    const why = whyColumn(ctx, read, scenario, chosen);
+    writeOwnedColumns(ctx, table, [
+      { key: 'selected', values: selected },
+      { key: 'why', values: why },
+    ]);
     const approved = approve(ctx, read.projects, chosen, table);
     markCommitted(ctx, scenario.name);
     const warnings = fitWarnings(read, chosen, scenario.budget);
@@ -230,6 +240,47 @@ export function commitScenario(
   });
   const ctx = readContext(services);
   return { ...out, saved: readSaved(ctx.ss, ctx) };
+}
+
+/**
+ * The Why column for a committed scenario, as Optimise portfolio writes it: the reason each
+ * candidate is in or out of this selection under the scenario's own parameters (budget,
+ * capacity factor, forces, objective) and today's data, and "not a candidate: status …" for
+ * closed projects; so Selected and Why never contradict each other after a commit.
+ */
+function whyColumn(
+  ctx: ActionContext,
+  sheetRead: ReturnType<typeof readPortfolio>,
+  scenario: SavedScenario,
+  chosen: ReadonlySet<string>,
+): CellValue[] {
+  const objective =
+    (Object.keys(OBJECTIVE_NAMES) as Objective[]).find(
+      (k) => headerKey(OBJECTIVE_NAMES[k]) === headerKey(scenario.objective),
+    ) ?? 'score';
+  const read = objective === 'score' ? withFreshScores(sheetRead, ctx) : sheetRead;
+  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
+  const forced = scenario.forced
+    .split(',')
+    .map((f) => /^\s*(\S+)\s+(in|out)\s*$/i.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null && known.has((m[1] as string).toLowerCase()));
+  const pick = (dir: string): string[] =>
+    forced.filter((m) => (m[2] as string).toLowerCase() === dir).map((m) => m[1] as string);
+  const pp = planProblem(read, {
+    budget: scenario.budget ?? defaultBudget(read),
+    capacityFactor: scenario.capacityFactor ?? 1,
+    objective,
+    forceIn: pick('in'),
+    forceOut: pick('out'),
+  });
+  const selection = pp.candidates.map((p) => chosen.has(p.id.toLowerCase()));
+  const reasons = explain(buildModel(pp.problem), selection, scenario.status !== 'optimal');
+  const byRow = new Map<number, string>();
+  pp.candidates.forEach((p, j) => byRow.set(p.row, reasons[j]?.text ?? ''));
+  for (const s of pp.skipped) byRow.set(s.project.row, `not a candidate: ${s.reason}`);
+  const out: CellValue[] = new Array<CellValue>(read.table.rows.length).fill('');
+  for (const p of read.projects) out[p.row - 2] = byRow.get(p.row) ?? '';
+  return out;
 }
 
 /** Sets Status to Approved for the chosen projects not yet approved or running; returns their IDs. */
