@@ -63,7 +63,7 @@ export function missingSheet(spec: SheetSpec): SheetError {
 
 /**
  * Reads a table. Fails with a message naming the sheet and column when a required column is
- * missing or a known column appears twice, or when header cells are merged.
+ * missing (saying so when merged header cells may hide it) or a known column appears twice.
  */
 export function readTable(sheet: Sheet, spec: SheetSpec, opts: ReadOptions): Table {
   const range = sheet.getDataRange();
@@ -101,7 +101,7 @@ export function readTable(sheet: Sheet, spec: SheetSpec, opts: ReadOptions): Tab
     if (c.required && !index.has(c.key)) {
       const also = c.aliases?.length ? ` (or ${c.aliases.map((x) => `"${x}"`).join(', ')})` : '';
       throw new SheetError(
-        `${spec.name} has no "${c.header}" column. Add a column headed "${c.header}"${also} in row 1, or run Set up workbook to add the missing columns.`,
+        `${spec.name} has no "${c.header}" column.${mergedHeaders(sheet, width)} Add a column headed "${c.header}"${also} in row 1, or run Set up workbook to add the missing columns.`,
       );
     }
   }
@@ -128,6 +128,18 @@ export function readTable(sheet: Sheet, spec: SheetSpec, opts: ReadOptions): Tab
     formulas: formulas.slice(1),
     periods,
   };
+}
+
+/** On the error path only (one more call): merged cells in row 1 hide the headers under them. */
+function mergedHeaders(sheet: Sheet, width: number): string {
+  if (width === 0) return '';
+  const merged = sheet
+    .getRange(1, 1, 1, width)
+    .getMergedRanges()
+    .map((r) => r.getA1Notation());
+  return merged.length
+    ? ` Row 1 has merged cells (${merged.join(', ')}), which hide the headers under them: unmerge them (Format → Merge cells → Unmerge) and give each column its own header.`
+    : '';
 }
 
 /** Header lookup for a spec: every header and alias, by headerKey. */

@@ -106,6 +106,16 @@ describe('Score & rank', () => {
     expect(lastAlert(v.ana)?.prompt).toMatch(/Projects has two "ID" columns \(A and B\)/);
   });
 
+  it('says when merged header cells hide a required column', () => {
+    const w = world({ sample: true });
+    mergeViaScript(w, 'A1:B1');
+    w.ana.answerAlert('OK');
+    w.ana.clickMenu('Portfolio Pilot', 'Score & rank');
+    expect(lastAlert(w.ana)?.prompt).toMatch(
+      /Projects has no "Name" column\. Row 1 has merged cells \(A1:B1\), which hide the headers under them: unmerge them/,
+    );
+  });
+
   it('undoes exactly, and a failure part-way (merged cells) rolls every write back', () => {
     const w = world({ sample: true });
     const before = JSON.stringify(w.workbook.sheetValues('Projects'));
