@@ -107,6 +107,21 @@ describe('Scenario planner (server side)', () => {
       if (f.budget <= r.budget) expect(f.value).toBeLessThanOrEqual(r.value + 1e-6);
   });
 
+  it('leaves out a project whose Cost cannot be read, and says which cell to fix', () => {
+    const w = scored();
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    expect(ui<PlanResult>(w.ana, 'scenarios.run', params(m)).selected).toContain('P20');
+    const row = records(w, 'Projects').findIndex((p) => p.ID === 'P20') + 2;
+    const col = String.fromCharCode(65 + w.workbook.sheetValues('Projects')[0]!.indexOf('Cost'));
+    w.workbook.setValues('Projects', `${col}${row}`, [['12k?']]);
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', params(m));
+    expect(r.selected).not.toContain('P20');
+    expect(r.projects.map((p) => p.id)).not.toContain('P20');
+    expect(r.warnings.join(' ')).toContain(
+      `Projects, row ${row}, Cost (column ${col}): "12k?" is not a number`,
+    );
+  });
+
   it('honours force in/out, the capacity factor and the objective', () => {
     const w = scored();
     const m = ui<PlannerModel>(w.ana, 'scenarios.load');

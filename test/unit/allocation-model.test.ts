@@ -176,3 +176,30 @@ describe('portfolioProblem: running work is committed', () => {
     expect(pp.problem.projects.map((c) => c.force)).toEqual(['in', 'out', null]);
   });
 });
+
+describe('portfolioProblem: projects left out by the caller', () => {
+  it('skips them whatever their status, keeps their dependants out, and notes each fact once', () => {
+    const pp = portfolioProblem(
+      [
+        project({ id: 'P1', status: 'Active', cost: null }),
+        project({ id: 'P2', dependsOn: ['p1'] }),
+        project({ id: 'P3' }),
+      ],
+      [
+        { projectId: 'P9', skill: 'SE', hours: { '2027-01': 5 } },
+        { projectId: 'P9', skill: 'AE', hours: { '2027-01': 5 } },
+      ],
+      [],
+      { budget: 100, leaveOut: [{ id: 'p1', reason: 'Cost "12k?" cannot be read' }] },
+    );
+    expect(pp.candidates.map((p) => p.id)).toEqual(['P2', 'P3']);
+    expect(pp.skipped.map((s) => [s.project.id, s.reason])).toEqual([
+      ['P1', 'Cost "12k?" cannot be read'],
+    ]);
+    expect(pp.problem.projects.map((c) => c.force)).toEqual(['out', null]);
+    expect(pp.warnings).toEqual([
+      'P2 depends on P1 (left out), so it is left out.',
+      'Demand for P9, which is not in Projects: ignored.',
+    ]);
+  });
+});

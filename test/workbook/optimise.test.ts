@@ -126,6 +126,28 @@ describe('Optimise portfolio', () => {
     expect(w.workbook.sheetNames()).not.toContain('Scenarios');
   });
 
+  it('leaves out a project whose Cost cannot be read, and says which cell to fix, instead of taking it as free', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Optimise portfolio');
+    const row = records(w, 'Projects').findIndex((p) => p.ID === 'P20') + 2;
+    expect(records(w, 'Projects')[row - 2]?.Selected).toBe(true);
+    const cost = columnOf(w, 'Projects', 'Cost');
+    w.workbook.setValues('Projects', `${cost}${row}`, [['12k?']]);
+    click(w.ana, 'Optimise portfolio');
+    const p20 = records(w, 'Projects')[row - 2];
+    expect(p20?.Selected).toBe(false);
+    expect(p20?.Why).toBe(
+      `not a candidate: Cost "12k?" cannot be read (row ${row}): fix it and run again`,
+    );
+    expect(p20?.Cost).toBe('12k?');
+    expect(lastAlert(w.ana)?.prompt).toContain(
+      `Projects, row ${row}, Cost (column ${cost}): "12k?" is not a number`,
+    );
+    expect(lastAlert(w.ana)?.prompt).toContain('P20 is left out until this is fixed.');
+    // Its Demand no longer counts, and nothing says "counted as 0".
+    expect(lastAlert(w.ana)?.prompt).not.toMatch(/P20 has no Cost/);
+  });
+
   it('maximises risk-adjusted revenue when chosen', () => {
     const w = world({ sample: true });
     setSetting(w, 'Objective', 'Risk-adjusted revenue');

@@ -5,7 +5,8 @@
  * - Candidates: every project whose status is not in `settings.skipStatuses` (default Done,
  *   Rejected, Stopped), in sheet order. Value per `settings.objective`: the Score (default),
  *   the Expected revenue, or risk-adjusted revenue = Expected revenue × Confidence; a blank
- *   value counts 0, a blank cost counts 0 (both with a warning).
+ *   value counts 0, a blank cost counts 0 (both with a warning). Projects named in
+ *   `settings.leaveOut` (e.g. an unreadable Cost) are not candidates, whatever their status.
  * - Capacity: for every skill × period a candidate demands (Demand rows, hours > 0), the
  *   Capacity sheet's hours for that skill (matched case- and space-insensitively) and period
  *   limit the chosen projects' total; a skill or period without capacity is not limited
@@ -48,6 +49,11 @@ export interface AllocationSettings {
   readonly budgetPerPeriod?: number | Readonly<Record<Period, number>>;
   readonly balance?: readonly BalanceSetting[];
   readonly skipStatuses?: readonly ProjectStatus[];
+  /**
+   * Projects to leave out whatever their status, with why — e.g. a Cost cell that cannot be
+   * read, which must not be taken as a free project.
+   */
+  readonly leaveOut?: readonly { readonly id: string; readonly reason: string }[];
 }
 
 export interface PortfolioProblem {
@@ -101,8 +107,11 @@ export function portfolioProblem(
   const warnings: string[] = [];
   const candidates: Project[] = [];
   const skipped: { project: Project; reason: string }[] = [];
+  const leaveOut = new Map((settings.leaveOut ?? []).map((l) => [key(l.id), l.reason]));
   for (const p of projects) {
-    if (p.status !== null && skip.has(p.status))
+    const reason = leaveOut.get(key(p.id));
+    if (reason !== undefined) skipped.push({ project: p, reason });
+    else if (p.status !== null && skip.has(p.status))
       skipped.push({ project: p, reason: `status ${p.status}` });
     else candidates.push(p);
   }
@@ -122,9 +131,9 @@ export function portfolioProblem(
       }
       const other = byId.get(key(id));
       if (!other) warnings.push(`${p.id} depends on ${id}, which is not in Projects: ignored.`);
-      else if (other.status !== 'Done' && other.status !== 'Active') {
+      else if (leaveOut.has(key(id)) || (other.status !== 'Done' && other.status !== 'Active')) {
         warnings.push(
-          `${p.id} depends on ${other.id} (${other.status ?? 'no status'}), so it is left out.`,
+          `${p.id} depends on ${other.id} (${leaveOut.has(key(id)) ? 'left out' : (other.status ?? 'no status')}), so it is left out.`,
         );
         forcedOut.add(j);
       }
@@ -258,6 +267,7 @@ export function portfolioProblem(
     }),
     candidates,
     skipped,
-    warnings,
+    // One note per fact: a project with 12 Demand rows for a missing ID is named once.
+    warnings: [...new Set(warnings)],
   };
 }

@@ -19,6 +19,7 @@ import { readCapacity, readDemand } from '../../sheets/model-sheets';
 import { writeOwnedColumns } from '../../sheets/owned-columns';
 import { writeOwnedSheet } from '../../sheets/owned-sheet';
 import { SheetError } from '../../sheets/problems';
+import { unreadableInputs } from '../../sheets/unreadable-inputs';
 import { readProjects } from '../../sheets/projects';
 import { appendScenario } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
@@ -45,9 +46,16 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
   const demand = readDemand(sheetOrFail(ctx, DEMAND), ctx);
   const objective = OBJECTIVE[settings.objective];
+  const unreadable = unreadableInputs(
+    projects.projects,
+    projects.table,
+    projects.problems,
+    objective,
+  );
   const open = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
     budget: Infinity,
     objective,
+    leaveOut: unreadable.leaveOut,
   });
   const totalCost = open.problem.projects.reduce((s, c) => s + c.cost, 0);
   const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
@@ -56,12 +64,15 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     objective,
     budgetPerPeriod: settings.budgetPerMonth ?? undefined,
     balance: settings.balanceRules,
+    leaveOut: unreadable.leaveOut,
   });
   const timeLimitMs = settings.timeLimitSeconds * 1000;
 
   const ours = solveAllocation(pp.problem, { timeLimitMs });
   let result = ours;
-  const notes: string[] = [...warnings];
+  const notes: string[] = [...warnings, ...unreadable.notes.slice(0, 12)];
+  if (unreadable.notes.length > 12)
+    notes.push(`(and ${unreadable.notes.length - 12} more unreadable cells: see the Flags column)`);
   if (settings.engine === 'Google solver') {
     const service = ctx.services.linearOptimization;
     if (!service)

@@ -14,7 +14,8 @@ import {
 } from '../../core/allocation';
 import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
-import { describeProblem, SheetError } from '../../sheets/problems';
+import { describeProblem, SheetError, type Problem } from '../../sheets/problems';
+import { unreadableInputs } from '../../sheets/unreadable-inputs';
 import { readProjects } from '../../sheets/projects';
 import { computeScores } from '../../menu/actions/scoring';
 import { criteriaOf, type Reading } from '../../menu/actions/workbook';
@@ -31,6 +32,8 @@ export const CLOSED = new Set(['Done', 'Rejected', 'Stopped']);
 export interface PortfolioRead {
   readonly projects: readonly Project[];
   readonly table: Table;
+  /** Cells of Projects that could not be read (an unreadable Cost leaves its project out). */
+  readonly problems: readonly Problem[];
   readonly demand: readonly DemandRow[];
   readonly capacity: readonly CapacityRow[];
   readonly settings: Settings;
@@ -62,6 +65,7 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
   return {
     projects: read.projects,
     table: read.table,
+    problems: read.problems,
     demand: demand?.demand ?? [],
     capacity: capacity?.capacity ?? [],
     settings,
@@ -78,7 +82,7 @@ export function readPortfolio(ss: Spreadsheet, opts: ReadOptions): PortfolioRead
 export function withFreshScores(read: PortfolioRead, ctx: Reading): PortfolioRead {
   if (read.settings.framework === 'weighted' && !ctx.ss.getSheetByName(CRITERIA.name)) return read;
   const s = computeScores(ctx, read.settings, criteriaOf(ctx));
-  return { ...read, projects: s.projects, table: s.read.table };
+  return { ...read, projects: s.projects, table: s.read.table, problems: s.read.problems };
 }
 
 /** The budget the planner starts from: Settings' Budget, else 60% of the open projects' cost. */
@@ -191,12 +195,15 @@ export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioP
       Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
     ),
   }));
-  return portfolioProblem(projects, read.demand, capacity, {
+  const unreadable = unreadableInputs(projects, read.table, read.problems, params.objective);
+  const pp = portfolioProblem(projects, read.demand, capacity, {
     budget: params.budget,
     objective: params.objective,
     budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
     balance: read.settings.balanceRules,
+    leaveOut: unreadable.leaveOut,
   });
+  return { ...pp, warnings: [...unreadable.notes, ...pp.warnings] };
 }
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */
