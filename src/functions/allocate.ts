@@ -177,10 +177,13 @@ export function ALLOCATE(
   force?: unknown,
 ): (number | string)[][] {
   const ctx: FormulaContext = new FormulaContext('ALLOCATE');
+  // Sheets passes a one-cell reference as its value: a blank budget cell arrives as "".
+  const blank = 'budget is a blank cell. Type the budget (a number of 0 or more) in it.';
+  if (budget === '') ctx.fail(blank);
   const bg = ctx.grid('budget', budget, true, 'B1') as Grid;
   if (bg.length !== 1 || (bg[0] as Cell[]).length !== 1)
     ctx.fail('budget must be a single number, not a range. Pass one cell such as B1.');
-  const b = readBudget(ctx, 'budget', (bg[0] as Cell[])[0] as Cell, 'budget') as number;
+  const b = readBudget(ctx, 'budget', (bg[0] as Cell[])[0] as Cell, 'budget') ?? ctx.fail(blank);
   const pf = readPortfolio(ctx, values, costs, demand, capacity, force);
   const r = solveAllocation(
     problem({ projects: pf.projects, budget: b, resources: pf.resources }),

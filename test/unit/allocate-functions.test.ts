@@ -53,7 +53,11 @@ describe('ALLOCATE', () => {
     expect(() => ALLOCATE(col(1), col(1), 'lots')).toThrow(
       'ALLOCATE: budget is "lots", not a number.',
     );
-    expect(() => ALLOCATE(col(1), col(1), '')).toThrow('ALLOCATE: budget is missing.');
+    expect(() => ALLOCATE(col(1), col(1), '')).toThrow(
+      'ALLOCATE: budget is a blank cell. Type the budget (a number of 0 or more) in it.',
+    );
+    expect(() => ALLOCATE(col(1), col(1), [['']])).toThrow('ALLOCATE: budget is a blank cell.');
+    expect(() => ALLOCATE(col(1), col(1), undefined)).toThrow('ALLOCATE: budget is missing.');
     expect(() => ALLOCATE(col(1), col(1), 5, [[1]])).toThrow('ALLOCATE: capacity is missing.');
     expect(() => ALLOCATE(col(1), col(1), 5, [[1, 2]], [[3]])).toThrow(
       'ALLOCATE: capacity has 1 cells but demand has 2 columns.',
