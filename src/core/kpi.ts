@@ -28,6 +28,8 @@ export interface Kpi {
   readonly missing: number;
   /** Why the value is null; null when there is a value. */
   readonly reason: string | null;
+  /** Where a value that counts no project comes from (e.g. "Settings → Budget"), else null. */
+  readonly source: string | null;
 }
 
 export const KPI_KEYS = [
@@ -252,7 +254,7 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
   const open = projects.filter((p) => isOpen(p.status)).length;
 
   const kpi = (
-    k: Omit<Kpi, 'reason' | 'inputs' | 'missing'> & Partial<Kpi> & { why?: string },
+    k: Omit<Kpi, 'reason' | 'inputs' | 'missing' | 'source'> & Partial<Kpi> & { why?: string },
   ): Kpi => ({
     label: k.label,
     unit: k.unit,
@@ -262,6 +264,7 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
     counted: k.counted,
     missing: k.missing ?? 0,
     reason: k.value === null ? (k.why ?? 'No data.') : null,
+    source: k.source ?? null,
   });
   const noBudget = 'No budget is set: add the budget available to Settings.';
 
@@ -281,6 +284,7 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
       formula: 'the budget available, as set in Settings',
       value: budget,
       counted: 0,
+      source: 'Settings → Budget',
       why: noBudget,
     }),
     budgetRemaining: kpi({

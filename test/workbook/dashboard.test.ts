@@ -237,7 +237,20 @@ describe('Refresh dashboard', () => {
       'Σ Expected revenue of projects with Status Approved or Active',
       `0 projects, ${committed.length} left out for a blank input`,
     ]);
-    expect(kpiRow(w, 'Budget available')[3]).toBe('Settings');
+    expect(kpiRow(w, 'Budget available')[3]).toBe('Settings → Budget');
+  });
+
+  it('says "0 projects" for Budget committed when nothing is committed, not "Settings"', () => {
+    const { w } = withActuals();
+    for (const p of records(w, 'Projects'))
+      if (p.Status === 'Approved' || p.Status === 'Active')
+        setProject(w, String(p.ID), 'Status', 'Proposed');
+    click(w.ana, 'Refresh dashboard');
+    expect(kpiRow(w, 'Budget committed').slice(1, 4)).toEqual([
+      0,
+      'Σ Cost of projects with Status Approved or Active',
+      '0 projects',
+    ]);
   });
 
   it('undoes a refresh of an existing dashboard exactly, and then the refresh before it', () => {

@@ -257,8 +257,7 @@ function block(row: number, rows: number, col: number, cols: number): Block {
 /** What a KPI was computed from, or why it has no value. */
 function basedOn(k: Kpi): string {
   if (k.value === null) return k.reason ?? 'No data.';
-  // Only Budget available counts no project; a sum whose inputs are all blank says so below.
-  if (k.counted === 0 && k.missing === 0 && k.inputs.length === 0) return 'Settings';
+  if (k.source !== null) return k.source;
   const inputs = k.inputs.map((i) => `${i.label} ${Math.round(i.value).toLocaleString('en-US')}`);
   const counted = `${k.counted} project${k.counted === 1 ? '' : 's'}`;
   const missing = k.missing ? `, ${k.missing} left out for a blank input` : '';
