@@ -112,7 +112,7 @@ export function readProjects(
       problems.push({
         sheet: PROJECTS.name,
         row: sheetRow,
-        column: 'ID',
+        ...columnOf(table, 'id', 'ID'),
         message: 'has no ID. Give every project a unique ID such as P07.',
       });
       flag(sheetRow, 'missing ID');
@@ -127,7 +127,7 @@ export function readProjects(
       problems.push({
         sheet: PROJECTS.name,
         row: sheetRow,
-        column: 'End',
+        ...columnOf(table, 'end', 'End'),
         value: end,
         message: `is before Start (${start}). Fix one of the dates.`,
       });
@@ -167,13 +167,14 @@ export function readProjects(
     });
   });
 
-  checkIds(projects, problems, flag);
+  checkIds(projects, table, problems, flag);
   return { table, projects, problems, flags, criterionColumns };
 }
 
 /** Duplicate IDs, and Depends on / Excludes naming IDs that do not exist. */
 function checkIds(
   projects: readonly Project[],
+  table: Table,
   problems: Problem[],
   flag: (row: number, text: string) => void,
 ): void {
@@ -190,7 +191,7 @@ function checkIds(
       problems.push({
         sheet: PROJECTS.name,
         row,
-        column: 'ID',
+        ...columnOf(table, 'id', 'ID'),
         value: id,
         message: `is used by rows ${rows.join(', ')}. IDs must be unique.`,
       });
@@ -207,7 +208,7 @@ function checkIds(
         problems.push({
           sheet: PROJECTS.name,
           row: p.row,
-          column: header,
+          ...columnOf(table, key, header),
           value: ref,
           message: 'is not the ID of any project. Fix the ID or remove it.',
         });
@@ -215,4 +216,16 @@ function checkIds(
       }
     }
   }
+}
+
+/** A column of the table for a Problem: the user's header text and its number (for the letter). */
+function columnOf(
+  table: Table,
+  key: string,
+  header: string,
+): { column: string; columnNumber?: number } {
+  const col = table.index.get(key);
+  return col === undefined
+    ? { column: header }
+    : { column: String(table.headers[col]), columnNumber: col + 1 };
 }

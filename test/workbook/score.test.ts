@@ -106,6 +106,22 @@ describe('Score & rank', () => {
     expect(lastAlert(v.ana)?.prompt).toMatch(/Projects has two "ID" columns \(A and B\)/);
   });
 
+  it('names the cell, with its column letter, of an unknown dependency and a duplicate ID', () => {
+    const w = world({ sample: true });
+    const deps = columnOf(w, 'Projects', 'Depends on');
+    const id = columnOf(w, 'Projects', 'ID');
+    w.workbook.setValues('Projects', `${deps}7`, [['P99']]);
+    w.workbook.setValues('Projects', `${id}9`, [['P01']]);
+    click(w.ana, 'Score & rank');
+    const alert = lastAlert(w.ana)?.prompt ?? '';
+    expect(alert).toContain(
+      `Projects, row 7, Depends on (column ${deps}): "P99" is not the ID of any project. Fix the ID or remove it.`,
+    );
+    expect(alert).toContain(
+      `Projects, row 9, ID (column ${id}): "P01" is used by rows 2, 9. IDs must be unique.`,
+    );
+  });
+
   it('says when merged header cells hide a required column', () => {
     const w = world({ sample: true });
     mergeViaScript(w, 'A1:B1');
