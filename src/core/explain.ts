@@ -198,12 +198,12 @@ export function explainScore(
     const head = `Ranked ${ordinal(rank)} of ${ranked} with ${pts(score)} points`;
     sentences.push(
       up
-        ? `${head}: ${pts(up.gap)} points behind ${up.id}, mostly on ${up.mostOn} (${pts(up.mostOnPoints)} points).`
+        ? `${head}: ${gapPts(up.gap)} points behind ${up.id}, mostly on ${up.mostOn} (${pts(up.mostOnPoints)} points).`
         : `${head}: the top score.`,
     );
     if (down)
       sentences.push(
-        `${pts(down.gap)} points ahead of ${down.id}, mostly on ${down.mostOn} (${pts(down.mostOnPoints)} points).`,
+        `${capitalise(gapPts(down.gap))} points ahead of ${down.id}, mostly on ${down.mostOn} (${pts(down.mostOnPoints)} points).`,
       );
     if (tiedWith.length > 0)
       sentences.push(`Tied with ${listIds(tiedWith)}: equal scores share the rank.`);
@@ -260,6 +260,15 @@ export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
+}
+
+/** A gap between two scores: "1.4", or "less than 0.1" where one decimal would read 0.0. */
+function gapPts(x: number): string {
+  return x < 0.05 ? 'less than 0.1' : pts(x);
+}
+
+function capitalise(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 function pts(x: number): string {

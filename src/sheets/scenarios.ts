@@ -1,7 +1,9 @@
 /** The Scenarios sheet: one saved optimiser run per row, appended under the action's lock. */
+import type { BalanceSetting } from '../core/allocation';
 import type { ActionContext } from './action';
 import type { CellValue } from './cell-parsers';
 import { headerKey } from './headers';
+import { parseBalanceRules, parseBudgetPerMonth, type BudgetPerMonth } from './optimiser-settings';
 import { literal } from './owned-sheet';
 import { SCENARIOS } from './schema';
 
@@ -18,11 +20,78 @@ export interface ScenarioRow {
   readonly gap: number | null;
   readonly seconds: number;
   readonly selectedIds: readonly string[];
+  /** Settings' Budget per month that applied, as `scenarioRules` writes it. */
+  readonly budgetPerMonth: string;
+  /** Settings' Balance rules that applied, as `scenarioRules` writes it. */
+  readonly balanceRules: string;
+}
+
+/** Written for a rule that was not set, so a blank cell means "not recorded" (older rows). */
+export const NO_RULE = 'none';
+
+const share = (f: number): string => `${Math.round(f * 1000) / 10}%`;
+
+/**
+ * Settings' Budget per month and Balance rules in the form the Settings sheet accepts (so
+ * parseBudgetPerMonth / parseBalanceRules read them back to the same values): "150000" or
+ * "2027-01: 100000; 2027-02: 80000"; "Type Tooling ≤ 20%; Objective New logos ≥ 30%; Type
+ * Campaign 10%–40%". "none" when not set.
+ */
+export function scenarioRules(s: {
+  readonly budgetPerMonth: BudgetPerMonth | null;
+  readonly balanceRules: readonly BalanceSetting[];
+}): { budgetPerMonth: string; balanceRules: string } {
+  const perMonth =
+    s.budgetPerMonth === null
+      ? NO_RULE
+      : typeof s.budgetPerMonth === 'number'
+        ? String(s.budgetPerMonth)
+        : Object.entries(s.budgetPerMonth)
+            .sort((a, b) => a[0].localeCompare(b[0]))
+            .map(([m, v]) => `${m}: ${String(v)}`)
+            .join('; ');
+  const rules = s.balanceRules.flatMap((r) => {
+    const group = `${r.by === 'type' ? 'Type' : 'Objective'} ${r.group}`;
+    const lo = r.minShare ?? null;
+    const hi = r.maxShare ?? null;
+    if (lo !== null && hi !== null) return [`${group} ${share(lo)}–${share(hi)}`];
+    if (lo !== null) return [`${group} ≥ ${share(lo)}`];
+    if (hi !== null) return [`${group} ≤ ${share(hi)}`];
+    return [];
+  });
+  return {
+    budgetPerMonth: perMonth || NO_RULE,
+    balanceRules: rules.length ? rules.join('; ') : NO_RULE,
+  };
+}
+
+/**
+ * The rules a Scenarios row recorded: undefined when its cell is blank or unreadable (a row
+ * saved before these columns existed), null / [] for "none".
+ */
+export function recordedRules(row: {
+  readonly budgetPerMonth: string;
+  readonly balanceRules: string;
+}): {
+  budgetPerMonth: BudgetPerMonth | null | undefined;
+  balanceRules: BalanceSetting[] | undefined;
+} {
+  const none = (t: string): boolean => headerKey(t) === NO_RULE;
+  const perMonth = row.budgetPerMonth.trim();
+  const balance = row.balanceRules.trim();
+  const pm = perMonth && !none(perMonth) ? parseBudgetPerMonth(perMonth) : null;
+  const br = balance && !none(balance) ? parseBalanceRules(balance) : null;
+  return {
+    budgetPerMonth: !perMonth ? undefined : pm === null ? null : pm.ok ? pm.value : undefined,
+    balanceRules: !balance ? undefined : br === null ? [] : br.ok ? br.value : undefined,
+  };
 }
 
 /**
  * Appends a scenario (creating the sheet with its header when missing), in the sheet's own
- * column order; returns its sheet row.
+ * column order; returns its sheet row. Columns of the contract that an older Scenarios sheet
+ * lacks get their header to the right of everything the sheet holds (nothing is overwritten),
+ * so what the row records is never dropped.
  */
 export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
   let sheet = ctx.ss.getSheetByName(SCENARIOS.name);
@@ -35,8 +104,17 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
       .setBackground('#e8f0fe');
     sheet.setFrozenRows(1);
   }
-  const width = Math.max(1, sheet.getLastColumn());
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  const lastColumn = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, Math.max(1, lastColumn)).getValues()[0] as CellValue[];
+  const present = new Set(header.map(headerKey));
+  const missing = SCENARIOS.columns.filter((c) => !present.has(headerKey(c.header)));
+  if (missing.length) {
+    const at = lastColumn + 1;
+    ctx.tx.write(sheet, 1, at, [missing.map((c) => c.header)]);
+    sheet.getRange(1, at, 1, missing.length).setFontWeight('bold').setBackground('#e8f0fe');
+    header.length = lastColumn;
+    header.push(...missing.map((c) => c.header));
+  }
   const values: Record<string, CellValue> = {
     name: s.name,
     when: ctx.now,
@@ -53,6 +131,8 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
     seconds: Math.round(s.seconds * 10) / 10,
     selectedIds: s.selectedIds.join(', '),
     committed: '',
+    budgetPerMonth: s.budgetPerMonth,
+    balanceRules: s.balanceRules,
   };
   const keyOf = new Map(SCENARIOS.columns.map((c) => [headerKey(c.header), c.key]));
   const row = header.map((h) => {

@@ -501,6 +501,9 @@ export const SCENARIOS: SheetSpec = {
     { key: 'seconds', header: 'Time (s)', kind: 'number' },
     { key: 'selectedIds', header: 'Selected IDs', kind: 'ids', required: true, width: 320 },
     { key: 'committed', header: 'Committed', kind: 'datetime', width: 130 },
+    // Settings' optimiser rules that applied ("none" when none), so the run can be reproduced.
+    { key: 'budgetPerMonth', header: 'Budget per month', kind: 'text', width: 180 },
+    { key: 'balanceRules', header: 'Balance rules', kind: 'text', width: 240 },
   ],
 };
 

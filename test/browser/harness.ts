@@ -135,9 +135,37 @@ export async function openSidebar(
   user.clickMenu('Portfolio Pilot', menuItem);
   const shown = user.lastSidebar;
   if (!shown) throw new Error(`${menuItem} showed no sidebar`);
+  return openPage(browser, user, shown.content);
+}
+
+/**
+ * Clicks `menuItem` as `user` and opens the modal dialog it showed, at the dialog's own size,
+ * like openSidebar.
+ */
+export async function openDialog(
+  browser: Browser,
+  user: UserSession,
+  menuItem: string,
+): Promise<SidebarPage> {
+  if (user.menus.length === 0) user.open();
+  const before = user.shown.length;
+  user.clickMenu('Portfolio Pilot', menuItem);
+  const shown = user.shown.at(-1);
+  if (user.shown.length === before || !shown || shown.kind !== 'modal')
+    throw new Error(`${menuItem} showed no dialog`);
+  const page = await openPage(browser, user, shown.content);
+  await page.page.setViewportSize({ width: shown.width ?? 560, height: shown.height ?? 480 });
+  return page;
+}
+
+async function openPage(
+  browser: Browser,
+  user: UserSession,
+  content: string,
+): Promise<SidebarPage> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-page-'));
   const file = join(dir, 'sidebar.html');
-  writeFileSync(file, shown.content);
+  writeFileSync(file, content);
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

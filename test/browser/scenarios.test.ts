@@ -117,9 +117,24 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
     await p.getByRole('button', { name: 'Run' }).click();
     await s.idle();
     await expect(p.getByRole('status').first().textContent()).resolves.toMatch(
-      /^forced-in P\d+.* but the budget is 1,000/,
+      /^Forced-in P\d+.* but the budget is 1,000\.$/,
     );
     await expect(p.locator('.kpis .badge').textContent()).resolves.toBe('infeasible');
+    // Larger budgets fit the forced project: the frontier is drawn.
+    expect(await p.locator('svg.frontier polyline').count()).toBe(1);
+    // At 10% capacity no budget fits it: a message instead of an empty chart.
+    await p.getByLabel('Capacity (%)').fill('10');
+    await p.getByLabel('Budget', { exact: true }).fill('1000000');
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await expect(p.getByRole('status').first().textContent()).resolves.toMatch(
+      /^Forced-in P\d+ needs \d+ h of .* but capacity is \d+ h\.$/,
+    );
+    expect(await p.locator('svg.frontier').count()).toBe(0);
+    await expect(p.locator('#no-frontier').textContent()).resolves.toMatch(
+      /^No budget from 0 to the open projects' total cost gives a plan/,
+    );
+    await s.screenshot('scenarios-infeasible');
     await s.page.close();
   }, 60_000);
 });

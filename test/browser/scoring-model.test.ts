@@ -111,6 +111,25 @@ describe.skipIf(!run)('Scoring model in a browser', () => {
     // Contradict the rest: reach now extremely more important than strategic fit.
     await s.page.getByLabel('Strategic fit vs Customer reach').selectOption('1/9');
     await expect(s.page.locator('#cr').textContent()).resolves.toMatch(/above 0\.1/);
+    // The choice reads in full at 300 px: short option text, the meaning in words below it.
+    await expect(s.page.locator('#f-pair-0-2-means').textContent()).resolves.toBe(
+      'Customer reach is extremely more important than Strategic fit.',
+    );
+    await expect(s.page.locator('#f-pair-0-1-means').textContent()).resolves.toMatch(
+      /^Strategic fit is \w[\w ]* more important than Revenue impact\.$/,
+    );
+    // Room for the text: the box less its left padding and the arrow (about 20 px).
+    const cut = await s.page.evaluate<
+      string[]
+    >(`[...document.querySelectorAll('.pair select')].flatMap((sel) => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      const style = getComputedStyle(sel);
+      ctx.font = style.font;
+      const text = sel.selectedOptions[0] ? sel.selectedOptions[0].text : '';
+      const room = sel.clientWidth - 20 - parseFloat(style.paddingLeft);
+      return ctx.measureText(text).width > room ? [text] : [];
+    })`);
+    expect(cut).toEqual([]);
     const worst = s.page.locator('.pair.worst');
     await expect(worst.locator('label').textContent()).resolves.toMatch(
       /Strategic fit vs Customer reach/,

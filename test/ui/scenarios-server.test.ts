@@ -225,6 +225,8 @@ describe('Scenario planner (server side)', () => {
     expect(r.feasible).toBe(false);
     expect(r.conflict).toMatch(/budget/);
     expect(r.conflict).toMatch(new RegExp(two[0]!));
+    // A sentence: capital first letter and a full stop.
+    expect(r.conflict).toMatch(/^[A-Z].*\.$/);
   });
 
   it('refuses bad parameters, and scores the projects itself before Score & rank has run', () => {
@@ -363,6 +365,129 @@ describe('Scenario planner (server side)', () => {
     expect(records(w, 'Projects').some((x) => /% of the budget/.test(String(x.Why)))).toBe(true);
   });
 
+  it('records the Budget per month and Balance rules that applied, in every Scenarios row', () => {
+    const w = scored();
+    const settingRow = (name: string): number =>
+      records(w, 'Settings').findIndex((r) => r.Setting === name) + 2;
+    // An older Scenarios sheet, without the new columns, and a note the user typed at its right.
+    const old = w.byHand().getActiveSpreadsheet().insertSheet('Scenarios');
+    const oldHeader = [
+      'Scenario',
+      'When',
+      'Who',
+      'Objective',
+      'Budget',
+      'Capacity factor',
+      'Forced',
+      'Value',
+      'Cost',
+      'Count',
+      'Status',
+      'Gap',
+      'Time (s)',
+      'Selected IDs',
+      'Committed',
+    ];
+    old.getRange(1, 1, 1, 15).setValues([oldHeader]);
+    old
+      .getRange(2, 1, 1, 15)
+      .setValues([['Old', '', '', 'Score', 1000, 1, '', 1, 1000, 1, 'optimal', 0, 0, 'P01', '']]);
+    old.getRange(2, 17).setValue('my note');
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [
+      ['2027-01: 90000; 2027-02: 80k'],
+    ]);
+    w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [
+      ['Type Tooling <= 20%; objective New logos at least 0.1'],
+    ]);
+    w.ana.run('menuOptimise');
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m, { budget: 900_000 });
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [['']]);
+    w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [['']]);
+    const save = {
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    };
+    const out = ui<{ saved: SavedScenario[] }>(w.ana, 'scenarios.save', { ...save, name: 'Plain' });
+    const [header, note, optimised, plain] = w.workbook.sheetValues('Scenarios');
+    // Nothing the user typed moves or goes; the new headers come after it.
+    expect(header?.slice(0, 15)).toEqual(oldHeader);
+    expect(header?.[16]).toBe('');
+    expect(header?.slice(17)).toEqual(['Budget per month', 'Balance rules']);
+    expect(note?.[16]).toBe('my note');
+    expect(optimised?.slice(17)).toEqual([
+      '2027-01: 90000; 2027-02: 80000',
+      'Type Tooling ≤ 20%; Objective New logos ≥ 10%',
+    ]);
+    expect(plain?.slice(17)).toEqual(['none', 'none']);
+    expect(out.saved.map((x) => [x.name, x.budgetPerMonth, x.balanceRules])).toEqual([
+      ['Old', '', ''],
+      [
+        String(optimised?.[0]),
+        '2027-01: 90000; 2027-02: 80000',
+        'Type Tooling ≤ 20%; Objective New logos ≥ 10%',
+      ],
+      ['Plain', 'none', 'none'],
+    ]);
+    // Typed back into Settings, the recorded text reads as the same rules: the run reproduces.
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [[optimised?.[17]]]);
+    w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [[optimised?.[18]]]);
+    w.ana.run('menuOptimise');
+    const again = w.workbook.sheetValues('Scenarios')[4];
+    expect(again?.slice(17)).toEqual(optimised?.slice(17));
+    expect(again?.[13]).toBe(optimised?.[13]);
+  });
+
+  it('warns on commit when the selection breaks Budget per month or Balance rules now', () => {
+    const w = scored();
+    const settingRow = (name: string): number =>
+      records(w, 'Settings').findIndex((r) => r.Setting === name) + 2;
+    const m = ui<PlannerModel>(w.ana, 'scenarios.load');
+    const p = params(m);
+    const r = ui<PlanResult>(w.ana, 'scenarios.run', p);
+    ui(w.ana, 'scenarios.save', {
+      name: 'Board plan',
+      params: p,
+      selectedIds: r.selected,
+      status: r.status,
+      gap: r.gap,
+      seconds: r.seconds,
+    });
+    const projects = records(w, 'Projects');
+    const tooling = projects.filter(
+      (x) => x.Type === 'Tooling' && r.selected.includes(String(x.ID)),
+    );
+    expect(tooling.length).toBeGreaterThan(0);
+    const toolingCost = tooling.reduce((s, x) => s + Number(x.Cost), 0);
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [[1000]]);
+    w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [['Type Tooling ≤ 1%']]);
+    const out = ui<{ warnings: string[] }>(w.ana, 'scenarios.commit', { name: 'Board plan' });
+    const text = out.warnings.join('\n');
+    expect(text).toMatch(
+      /The selection now spends more than Settings' Budget per month in \d{4}-\d{2} \([\d,]+ of 1,000\)/,
+    );
+    expect(text).toContain(
+      `The selection now breaks Settings' Balance rules: Type Tooling costs ${toolingCost.toLocaleString('en-US')}, above its 1% of the budget (${(r.budget * 0.01).toLocaleString('en-US')}).`,
+    );
+    expect(text).toContain(
+      `Settings' Budget per month was "none" when the scenario was saved and is "1000" now.`,
+    );
+    expect(text).toContain(
+      `Settings' Balance rules were "none" when the scenario was saved and are "Type Tooling ≤ 1%" now.`,
+    );
+    // The same selection under the rules it was saved with: no warning.
+    w.ana.run('menuUndo');
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [['']]);
+    w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [['']]);
+    expect(
+      ui<{ warnings: string[] }>(w.ana, 'scenarios.commit', { name: 'Board plan' }).warnings,
+    ).toEqual([]);
+  });
+
   it('compares two scenarios: what enters, what leaves, the deltas', () => {
     const s = (name: string, ids: string[], value: number, cost: number): SavedScenario => ({
       name,
@@ -379,6 +504,8 @@ describe('Scenario planner (server side)', () => {
       gap: 0,
       selectedIds: ids,
       committed: '',
+      budgetPerMonth: '',
+      balanceRules: '',
     });
     const names = new Map([
       ['P1', 'One'],

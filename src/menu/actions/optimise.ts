@@ -21,7 +21,7 @@ import { writeOwnedSheet } from '../../sheets/owned-sheet';
 import { SheetError } from '../../sheets/problems';
 import { unreadableInputs } from '../../sheets/unreadable-inputs';
 import { readProjects } from '../../sheets/projects';
-import { appendScenario } from '../../sheets/scenarios';
+import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
 import { computeScores } from './scoring';
@@ -134,6 +134,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     gap: Number.isFinite(result.gap) ? result.gap : null,
     seconds: result.timeMs / 1000,
     selectedIds: chosenIds,
+    ...scenarioRules(settings),
   });
 
   // The frontier varies the budget of the same model (the balance shares follow each budget).

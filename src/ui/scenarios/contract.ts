@@ -111,6 +111,9 @@ export const savedSchema = lazy(() =>
     gap: z.nullable(z.number()),
     selectedIds: z.array(z.string()),
     committed: z.string(),
+    /** Settings' Budget per month and Balance rules of the run ("none"; "" when not recorded). */
+    budgetPerMonth: z.string(),
+    balanceRules: z.string(),
   }),
 );
 export type SavedScenario = z.output<ReturnType<typeof savedSchema>>;

@@ -160,7 +160,7 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
     })),
     loads,
     frontier: frontier(pp.problem, options),
-    conflict: r.conflict?.message ?? null,
+    conflict: r.conflict ? sentence(r.conflict.message) : null,
     warnings: [...read.notes, ...summarise(pp.warnings)],
   };
 }
@@ -225,6 +225,13 @@ function frontier(problem: AllocationProblem, options: PlanOptions): PlanResult[
       cost: p.result.cost,
       count: p.result.count,
     }));
+}
+
+/** The optimiser's conflict ("these cannot all hold: …") as a sentence for the sidebar. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
 }
 
 /** At most eight warnings, and how many more there were. */

@@ -10,12 +10,13 @@ import { writeOwnedColumns } from '../../sheets/owned-columns';
 import { SheetError } from '../../sheets/problems';
 import { SCENARIOS } from '../../sheets/schema';
 import type { Services } from '../../sheets/services';
-import { appendScenario } from '../../sheets/scenarios';
+import { appendScenario, recordedRules, scenarioRules } from '../../sheets/scenarios';
+import type { Settings } from '../../sheets/settings';
 import { isBlankRow, readTable, type ReadOptions } from '../../sheets/table';
 import type { ParsedInputOf } from '../bridge/contract';
 import { endpoint, FieldError, type Endpoint } from '../bridge/server';
 import { readContext } from '../pages';
-import { buildModel, explain } from '../../core/allocation';
+import { buildModel, explain, violations, type PortfolioProblem } from '../../core/allocation';
 import {
   OBJECTIVE_NAMES,
   plannerContract,
@@ -121,6 +122,8 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
         gap: num('gap'),
         selectedIds: Array.isArray(f.selectedIds) ? f.selectedIds : [],
         committed: text('committed'),
+        budgetPerMonth: text('budgetPerMonth'),
+        balanceRules: text('balanceRules'),
       },
     ];
   });
@@ -179,6 +182,7 @@ export function saveScenario(
       gap: s.gap,
       seconds: s.seconds,
       selectedIds: chosen.map((p) => p.id),
+      ...scenarioRules(read.settings),
     });
     message = `Saved scenario "${s.name}": ${chosen.length} projects, cost ${cost.toLocaleString('en-US')}, value ${(Math.round(value * 10) / 10).toLocaleString('en-US')} (${OBJECTIVE_NAMES[s.params.objective]}).`;
     return {
@@ -220,14 +224,18 @@ export function commitScenario(
     const rows = table.rows.length;
     const selected: CellValue[] = new Array<CellValue>(rows).fill('');
     for (const p of read.projects) selected[p.row - 2] = chosen.has(p.id.toLowerCase());
-    const why = whyColumn(ctx, read, scenario, chosen);
+    const pp = scenarioProblem(ctx, read, scenario);
+    const why = whyColumn(read, pp, scenario, chosen);
     writeOwnedColumns(ctx, table, [
       { key: 'selected', values: selected },
       { key: 'why', values: why },
     ]);
     const approved = approve(ctx, read.projects, chosen, table);
     markCommitted(ctx, scenario.name);
-    const warnings = fitWarnings(read, chosen, scenario.budget);
+    const warnings = [
+      ...fitWarnings(read, chosen, scenario.budget),
+      ...ruleWarnings(pp, chosen, read.settings, scenario),
+    ];
     out = {
       message: `Committed "${scenario.name}": ${chosen.size} projects selected, ${approved.length} set to Approved.`,
       warnings,
@@ -243,17 +251,15 @@ export function commitScenario(
 }
 
 /**
- * The Why column for a committed scenario, as Optimise portfolio writes it: the reason each
- * candidate is in or out of this selection under the scenario's own parameters (budget,
- * capacity factor, forces, objective) and today's data, and "not a candidate: status …" for
- * closed projects; so Selected and Why never contradict each other after a commit.
+ * The optimiser's problem for a saved scenario: its own parameters (budget, capacity factor,
+ * forces, objective) on today's data and today's Settings (Budget per month, Balance rules).
+ * With the Score as objective the projects are scored now, as the planner scores them.
  */
-function whyColumn(
+function scenarioProblem(
   ctx: ActionContext,
   sheetRead: ReturnType<typeof readPortfolio>,
   scenario: SavedScenario,
-  chosen: ReadonlySet<string>,
-): CellValue[] {
+): PortfolioProblem {
   const objective =
     (Object.keys(OBJECTIVE_NAMES) as Objective[]).find(
       (k) => headerKey(OBJECTIVE_NAMES[k]) === headerKey(scenario.objective),
@@ -266,13 +272,26 @@ function whyColumn(
     .filter((m): m is RegExpExecArray => m !== null && known.has((m[1] as string).toLowerCase()));
   const pick = (dir: string): string[] =>
     forced.filter((m) => (m[2] as string).toLowerCase() === dir).map((m) => m[1] as string);
-  const pp = planProblem(read, {
+  return planProblem(read, {
     budget: scenario.budget ?? defaultBudget(read),
     capacityFactor: scenario.capacityFactor ?? 1,
     objective,
     forceIn: pick('in'),
     forceOut: pick('out'),
   });
+}
+
+/**
+ * The Why column for a committed scenario, as Optimise portfolio writes it: the reason each
+ * candidate of `pp` (scenarioProblem) is in or out of this selection, and "not a candidate:
+ * status …" for closed projects; so Selected and Why never contradict each other after a commit.
+ */
+function whyColumn(
+  read: ReturnType<typeof readPortfolio>,
+  pp: PortfolioProblem,
+  scenario: SavedScenario,
+  chosen: ReadonlySet<string>,
+): CellValue[] {
   const selection = pp.candidates.map((p) => chosen.has(p.id.toLowerCase()));
   const reasons = explain(buildModel(pp.problem), selection, scenario.status !== 'optimal');
   const byRow = new Map<number, string>();
@@ -368,4 +387,66 @@ function fitWarnings(
       `At full capacity the selection overloads ${over.slice(0, 5).join(', ')}${over.length > 5 ? ` and ${over.length - 5} more` : ''}: run Check capacity.`,
     );
   return warnings;
+}
+
+/**
+ * Whether the committed projects keep to Settings' Budget per month and Balance rules as they
+ * stand now (a project's cost spread evenly over its Start–End months; shares of the scenario's
+ * budget), and whether those rules changed since the scenario was saved.
+ */
+function ruleWarnings(
+  pp: PortfolioProblem,
+  chosen: ReadonlySet<string>,
+  settings: Settings,
+  scenario: SavedScenario,
+): string[] {
+  const warnings: string[] = [];
+  const model = buildModel(pp.problem);
+  const selection = pp.candidates.map((p) => chosen.has(p.id.toLowerCase()));
+  const months: string[] = [];
+  const shares: string[] = [];
+  for (const v of violations(model, selection).rows) {
+    const row = model.rows[v.row];
+    if (!row) continue;
+    if (row.kind === 'resource' && pp.problem.resources[row.source]?.kind === 'budget')
+      months.push(
+        `${pp.problem.resources[row.source]?.subject ?? row.name} (${money(v.activity)} of ${money(row.hi)})`,
+      );
+    else if (row.kind === 'max share' || row.kind === 'min share') {
+      const b = pp.problem.balance[row.source];
+      const group = b?.group ?? row.name;
+      shares.push(
+        row.kind === 'max share'
+          ? `${group} costs ${money(v.activity)}, above its ${pct(b?.maxShare ?? 0)} of the budget (${money(row.hi)})`
+          : `${group} costs ${money(v.activity)}, below its ${pct(b?.minShare ?? 0)} of the budget (${money(row.lo)})`,
+      );
+    }
+  }
+  if (months.length)
+    warnings.push(
+      `The selection now spends more than Settings' Budget per month in ${months.slice(0, 5).join(', ')}${months.length > 5 ? ` and ${months.length - 5} more months` : ''}.`,
+    );
+  if (shares.length)
+    warnings.push(`The selection now breaks Settings' Balance rules: ${shares.join('; ')}.`);
+  const now = scenarioRules(settings);
+  const then = recordedRules(scenario);
+  const was = recordedRules(now);
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (then.budgetPerMonth !== undefined && !same(then.budgetPerMonth, was.budgetPerMonth))
+    warnings.push(
+      `Settings' Budget per month was "${scenario.budgetPerMonth}" when the scenario was saved and is "${now.budgetPerMonth}" now.`,
+    );
+  if (then.balanceRules !== undefined && !same(then.balanceRules, was.balanceRules))
+    warnings.push(
+      `Settings' Balance rules were "${scenario.balanceRules}" when the scenario was saved and are "${now.balanceRules}" now.`,
+    );
+  return warnings;
+}
+
+function money(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+function pct(f: number): string {
+  return `${Math.round(f * 1000) / 10}%`;
 }

@@ -47,6 +47,23 @@ const projects = [
 ];
 
 describe('explain score', () => {
+  it('never says "0.0 points" of two scores that differ by less than 0.05', () => {
+    const fit: CriterionDef[] = [
+      { name: 'Fit', column: 'Fit', weight: 1, direction: 'higher', scaleMin: 0, scaleMax: 10000 },
+    ];
+    // 5000/10000 → 50.00 points, 5003/10000 → 50.03 points: 0.03 apart.
+    const two = [
+      project('P1', { criteria: { Fit: 5000 } }),
+      project('P2', { criteria: { Fit: 5003 } }),
+    ];
+    expect(explainScore(two, fit, 'P1').sentences[0]).toBe(
+      'Ranked 2nd of 2 with 50.0 points: less than 0.1 points behind P2, mostly on Fit (0.0 points).',
+    );
+    expect(explainScore(two, fit, 'P2').sentences[1]).toBe(
+      'Less than 0.1 points ahead of P1, mostly on Fit (0.0 points).',
+    );
+  });
+
   it('explains each criterion, the rank and the neighbours (hand-computed)', () => {
     const e = explainScore(projects, criteria, 'p3');
     expect(e).toMatchObject({

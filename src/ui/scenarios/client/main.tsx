@@ -402,10 +402,20 @@ function Result({ result: r }: { readonly result: PlanResult }): JSX.Element {
         </>
       )}
       <h2>Efficient frontier</h2>
-      <FrontierChart
-        points={r.frontier}
-        current={r.feasible ? { budget: r.budget, value: r.value } : null}
-      />
+      {r.frontier.length > 0 ? (
+        <FrontierChart
+          points={r.frontier}
+          current={r.feasible ? { budget: r.budget, value: r.value } : null}
+        />
+      ) : (
+        <p class="gray" id="no-frontier">
+          {r.projects.length === 0
+            ? 'No open project to plan: there is no frontier to draw.'
+            : `No budget from 0 to the open projects' total cost gives a plan that meets every
+          constraint, so there is no frontier to draw. Change a force, the capacity, or Settings'
+          Budget per month or Balance rules.`}
+        </p>
+      )}
       <details>
         <summary>Selected projects ({chosen.length})</summary>
         <table class="data">
@@ -504,9 +514,15 @@ function Saved(p: {
               <td>
                 {s.name}
                 <div class="hint">
-                  {s.objective} · {s.when}
+                  {s.objective}
+                  {s.budget === null ? '' : ` · budget ${formatShort(s.budget)}`}
+                  {s.capacityFactor === null || s.capacityFactor === 1
+                    ? ''
+                    : ` · capacity ${formatPercent(s.capacityFactor, 0)}`}{' '}
+                  · {s.when}
                   {s.committed ? ` · committed ${s.committed}` : ''}
                 </div>
+                {rulesText(s) && <div class="hint">{rulesText(s)}</div>}
               </td>
               <td class="num">{formatNumber(s.value, 1)}</td>
               <td class="num">{s.cost === null ? '—' : formatShort(s.cost)}</td>
@@ -651,6 +667,17 @@ function Saved(p: {
       <Status id="commit-status" message={status} />
     </>
   );
+}
+
+/** The Settings rules a scenario was saved under ('' when none or not recorded). */
+function rulesText(s: SavedScenario): string {
+  const set = (t: string): boolean => t.trim() !== '' && t.trim().toLowerCase() !== 'none';
+  return [
+    set(s.budgetPerMonth) ? `Budget per month ${s.budgetPerMonth}` : '',
+    set(s.balanceRules) ? `Balance: ${s.balanceRules}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** A signed change, green when it is good news (`better`: up or down) and red when not. */

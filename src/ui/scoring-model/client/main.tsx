@@ -83,6 +83,19 @@ function judgementText(x: number): string {
   return hit ? hit.text : String(Math.round(x * 1000) / 1000);
 }
 
+/**
+ * A judgement in words, shown under its select (whose options stay short enough for 300 px):
+ * "Customer reach is extremely more important than Strategic fit."
+ */
+function judgementMeaning(x: number, a: string, b: string): string {
+  const hit = SCALE.find((s) => Math.abs(s.value - x) < 1e-6);
+  if (!hit) return `${a} is ${judgementText(x)} times as important as ${b} (from the sheet).`;
+  if (hit.value === 1) return `${a} and ${b} are equally important.`;
+  return hit.value > 1
+    ? `${a} is ${hit.strength} more important than ${b}.`
+    : `${b} is ${hit.strength} more important than ${a}.`;
+}
+
 /** A sensible first guess of each framework input's column, by name. */
 function guessColumns(
   kind: Exclude<FrameworkKind, 'weighted'>,
@@ -628,7 +641,7 @@ function Pairwise(p: {
             </label>
             <select
               id={id}
-              aria-describedby={isWorst ? 'worst' : undefined}
+              aria-describedby={isWorst ? `${id}-means worst` : `${id}-means`}
               value={judgementText(x)}
               onChange={(e) => {
                 const t = valueOf(e);
@@ -641,13 +654,13 @@ function Pairwise(p: {
               )}
               {SCALE.map((s) => (
                 <option key={s.text} value={s.text}>
-                  {s.text} —{' '}
-                  {s.value === 1
-                    ? 'equal'
-                    : `${s.value > 1 ? names[i] : names[j]} ${s.strength} more important`}
+                  {s.text} — {s.value === 1 ? 'equal' : s.value > 1 ? names[i] : names[j]}
                 </option>
               ))}
             </select>
+            <div class="hint" id={`${id}-means`}>
+              {judgementMeaning(x, names[i] ?? '', names[j] ?? '')}
+            </div>
           </div>
         );
       })}
