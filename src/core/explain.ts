@@ -9,7 +9,7 @@
  * one with the largest difference in points.
  */
 import type { CriterionDef, Project } from './model';
-import { competitionRanks } from './rank';
+import { competitionRanks, sameNumber } from './rank';
 import {
   criterionBounds,
   explainWeighted,
@@ -152,9 +152,10 @@ export function explainScore(
   if (score !== null && rank !== null)
     scores.forEach((s, j) => {
       if (s === null || j === index) return;
-      if (s > score && (above < 0 || s < (scores[above] as number))) above = j;
-      if (s < score && (below < 0 || s > (scores[below] as number))) below = j;
-      if (s === score) tiedWith.push((projects[j] as Project).id);
+      // Ties as the ranking sees them: equal to 15 significant digits (sameNumber).
+      if (sameNumber(s, score)) tiedWith.push((projects[j] as Project).id);
+      else if (s > score && (above < 0 || s < (scores[above] as number))) above = j;
+      else if (s < score && (below < 0 || s > (scores[below] as number))) below = j;
     });
   const neighbour = (j: number, sign: 1 | -1): Neighbour | null => {
     if (j < 0) return null;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainScore, ordinal } from '../../../src/core/explain';
+import { sameNumber } from '../../../src/core/rank';
 import type { CriterionDef } from '../../../src/core/model';
 import { project } from './fixtures';
 
@@ -193,8 +194,9 @@ describe('explain score', () => {
           const others = ps
             .map((p) => explainScore(ps, defs, p.id).score)
             .filter((s): s is number => s !== null);
-          const higher = others.filter((s) => s > e.score!);
-          const lower = others.filter((s) => s < e.score!);
+          // Scores equal to 15 significant digits tie, as in the ranking (and in Sheets).
+          const higher = others.filter((s) => s > e.score! && !sameNumber(s, e.score!));
+          const lower = others.filter((s) => s < e.score! && !sameNumber(s, e.score!));
           expect(e.rank).toBe(higher.length + 1);
           expect(e.above?.score ?? null).toBe(higher.length ? Math.min(...higher) : null);
           expect(e.below?.score ?? null).toBe(lower.length ? Math.max(...lower) : null);
