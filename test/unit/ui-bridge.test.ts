@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it, vi } from 'vitest';
-import { method, noInput, type Envelope } from '../../src/ui/bridge/contract';
+import { fixText, method, noInput, type Envelope } from '../../src/ui/bridge/contract';
 import { dispatch, endpoint, FieldError } from '../../src/ui/bridge/server';
 import { BridgeError, connect, type Runner } from '../../src/ui/kit/client/bridge';
 import { SheetError } from '../../src/sheets/problems';
@@ -54,6 +54,9 @@ describe('the bridge', () => {
     expect(e).toBeInstanceOf(BridgeError);
     expect((e as BridgeError).kind).toBe('invalid');
     expect((e as BridgeError).issues).toEqual([{ path: ['b'], message: 'b must be 0 or more' }]);
+    expect((e as BridgeError).message).toBe(
+      'Please fix the highlighted field: b must be 0 or more.',
+    );
     expect(runner).not.toHaveBeenCalled();
   });
 
@@ -65,6 +68,24 @@ describe('the bridge', () => {
     expect(err.kind).toBe('invalid');
     expect(err.issues.map((i) => i.path)).toEqual([['a'], ['b']]);
     expect(err.issues[1]?.message).toBe('b must be 0 or more');
+    // In words a user reads: no field names ("a:"), no doubled punctuation.
+    expect(err.message).toMatch(
+      /^Please fix the 2 highlighted fields: .+\. b must be 0 or more\.$/,
+    );
+    expect(err.message).not.toMatch(/a:|\.;|\.\./);
+  });
+
+  it('summarises refused input without field names or doubled punctuation', () => {
+    expect(
+      fixText([
+        { path: ['decision'], message: 'Pick a decision.' },
+        { path: ['reason'], message: 'Write a reason' },
+        { path: ['reason'], message: 'Write a reason' },
+      ]),
+    ).toBe('Please fix the 2 highlighted fields: Pick a decision. Write a reason.');
+    expect(fixText([{ path: [], message: 'Reload the page.' }])).toBe(
+      'Please fix this: Reload the page.',
+    );
   });
 
   it('rejects a result that breaks the contract (e.g. a Date that arrived as null)', async () => {

@@ -109,3 +109,20 @@ export function describeIssues(issues: readonly Issue[]): string {
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 }
+
+/**
+ * The summary a page shows for refused input, in words a user reads: "Please fix the
+ * 2 highlighted fields: Pick a decision. Write a reason." Each field's own message also shows
+ * beside it, so no internal field names (path) appear here.
+ */
+export function fixText(issues: readonly Issue[]): string {
+  const fields = new Set(issues.filter((i) => i.path.length).map((i) => i.path.join('.'))).size;
+  const what =
+    fields === 0
+      ? 'Please fix this'
+      : `Please fix the ${fields === 1 ? 'highlighted field' : `${fields} highlighted fields`}`;
+  const messages = [...new Set(issues.map((i) => i.message.trim()))].map((m) =>
+    /[.!?…]$/.test(m) ? m : `${m}.`,
+  );
+  return `${what}: ${messages.join(' ')}`;
+}

@@ -8,6 +8,7 @@
 import type { Services } from '../../sheets/services';
 import {
   describeIssues,
+  fixText,
   toIssues,
   type Contract,
   type Envelope,
@@ -61,7 +62,7 @@ export function endpoint<C extends Contract>(
       const parsed = m.input().safeParse(payload);
       if (!parsed.success) {
         const issues = toIssues(parsed.error.issues);
-        return fail('invalid', `Please fix: ${describeIssues(issues)}`, issues);
+        return fail('invalid', fixText(issues), issues);
       }
       return {
         ok: true,

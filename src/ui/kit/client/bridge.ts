@@ -14,6 +14,7 @@ import {
   envelopeSchema,
   toIssues,
   describeIssues,
+  fixText,
   type Contract,
   type ErrorKind,
   type InputOf,
@@ -84,7 +85,7 @@ export function connect<C extends Contract>(
       const checked = m.input().safeParse(input);
       if (!checked.success) {
         const issues = toIssues(checked.error.issues);
-        throw new BridgeError('invalid', `Please fix: ${describeIssues(issues)}`, issues);
+        throw new BridgeError('invalid', fixText(issues), issues);
       }
       let raw: unknown;
       try {
