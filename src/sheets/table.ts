@@ -5,7 +5,7 @@
  */
 import { isDate } from '../functions/cells';
 import type { CellValue } from './cell-parsers';
-import { a1, columnLetter, headerKey } from './headers';
+import { columnLetter, headerKey } from './headers';
 import { SheetError } from './problems';
 import type { ColumnSpec, SheetSpec } from './schema';
 
@@ -44,14 +44,6 @@ export function periodOf(header: CellValue, dateKey: (d: Date) => string): strin
 export interface ReadOptions {
   /** Converts cell Dates to "YYYY-MM-DD" in the spreadsheet's time zone. */
   readonly dateKey: (d: Date) => string;
-}
-
-/** The sheet of a spec, or null when the workbook has none. */
-export function findSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  spec: SheetSpec,
-): Sheet | null {
-  return ss.getSheetByName(spec.name);
 }
 
 /** A clear error for a missing sheet. */
@@ -191,9 +183,4 @@ export function adjacentRuns(columns: readonly number[]): number[][] {
     else runs.push([c]);
   }
   return runs;
-}
-
-/** The A1 of the data rows of a run of columns. */
-export function dataBlockA1(firstCol0: number, numCols: number, numRows: number): string {
-  return a1(2, firstCol0 + 1, numRows, numCols);
 }
