@@ -47,7 +47,7 @@ export interface ReadOptions {
 }
 
 /** A clear error for a missing sheet. */
-export function missingSheet(spec: SheetSpec): SheetError {
+export function missingSheet(spec: Pick<SheetSpec, 'name'>): SheetError {
   return new SheetError(
     `There is no "${spec.name}" sheet. Run Extensions → Portfolio Pilot → Set up workbook to create it (your other sheets are kept), or rename your sheet to "${spec.name}".`,
   );
