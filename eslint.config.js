@@ -109,13 +109,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    // Pure code: scoring and the custom functions never touch a service (custom functions get
+    // their arguments only), so neither names an Apps Script type nor imports the adapters.
+    files: ['src/core/**/*.ts', 'src/functions/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'TSQualifiedName[left.name="GoogleAppsScript"]',
-          message: 'src/core is pure: no Apps Script types.',
+          message: 'src/core and src/functions are pure: no Apps Script types.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/(sheets|menu|ui)(/|$)|^\\.\\./entry$',
+              message:
+                'src/core and src/functions are pure: only src/sheets, src/menu, src/ui and src/entry.ts touch Apps Script.',
+            },
+          ],
         },
       ],
     },

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages } from './build-ui';
+import * as z from 'zod';
 import { footer, readEntryPoints } from './entry-points';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,9 @@ const GLOBAL = 'App';
 
 export async function buildAll(): Promise<void> {
   const started = performance.now();
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const pkg = z
+    .object({ version: z.string().min(1) })
+    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
   const entryFile = join(root, 'src/entry.ts');
   const entries = readEntryPoints(entryFile);
 

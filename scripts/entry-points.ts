@@ -37,10 +37,16 @@ export function readEntryPoints(entryFile: string): EntryPoint[] {
       );
     }
     const file = decl.getSourceFile();
+    // The footer passes each parameter on by name: `function F(a, b) { return App.F(a, b); }`.
+    // A destructured, rest (`...a`) or defaulted (`a = 1`) parameter would be passed on wrongly.
     const params = decl.parameters.map((p) => {
       if (!ts.isIdentifier(p.name))
         throw new Error(
-          `${exported.name}: destructured parameters cannot be entry-point parameters`,
+          `${exported.name}: a destructured parameter cannot be an entry-point parameter`,
+        );
+      if (p.dotDotDotToken || p.initializer)
+        throw new Error(
+          `${exported.name}: "${p.getText()}" cannot be an entry-point parameter (use a plain name; make it optional with "?" and default it inside)`,
         );
       return p.name.text;
     });

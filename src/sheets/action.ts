@@ -39,7 +39,8 @@ export class BusyError extends SheetError {
 
 /**
  * Runs `body` under the document lock. `body` must read what it needs inside (a fresh read) and
- * write only through ctx.tx. On failure every write is rolled back and the error rethrown.
+ * write only through ctx.tx. On failure every write is rolled back and the error rethrown. Pending
+ * changes are flushed before the lock is released.
  */
 export function runAction(
   services: Services,
@@ -52,8 +53,19 @@ export function runAction(
       `Someone else is running a Portfolio Pilot action on this workbook. Try "${action}" again in a minute.`,
     );
   }
+  // The Lock docs: with a spreadsheet, call SpreadsheetApp.flush() before releasing the lock, so
+  // every pending write (or rollback) is committed while this user still has exclusive access.
   try {
-    return runLocked(services, action, body);
+    const result = runLocked(services, action, body);
+    services.spreadsheetApp.flush();
+    return result;
+  } catch (e) {
+    try {
+      services.spreadsheetApp.flush();
+    } catch {
+      // The action's own error is the one to report.
+    }
+    throw e;
   } finally {
     lock.releaseLock();
   }

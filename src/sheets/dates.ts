@@ -45,8 +45,3 @@ export function makeDateKey(
     return s;
   };
 }
-
-/** Today's date "YYYY-MM-DD" in the zone. */
-export function todayKey(dateKey: DateKeyer, now: Date): string {
-  return dateKey(now);
-}

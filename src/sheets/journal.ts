@@ -128,12 +128,11 @@ export function undoLast(ss: Spreadsheet, user: string): UndoOutcome {
       'There is nothing to undo: Portfolio Pilot has no earlier action of yours in this workbook.',
     );
   const recordRows = rows.filter((r) => r.id === last.id).sort((a, b) => a.part - b.part);
-  const parsed = recordSchema().safeParse(JSON.parse(recordRows.map((r) => r.data).join('')));
-  if (!parsed.success)
+  const record = parseRecord(recordRows);
+  if (!record)
     throw new SheetError(
       `The undo journal entry for "${last.action}" is damaged (sheet ${JOURNAL_SHEET}); it cannot be undone.`,
     );
-  const record = parsed.data;
 
   const conflicts: string[] = [];
   const ranges = record.changes.map((c) => {
@@ -175,4 +174,20 @@ export function undoLast(ss: Spreadsheet, user: string): UndoOutcome {
   const first = Math.min(...recordRows.map((r) => r.sheetRow));
   sheet.deleteRows(first, recordRows.length);
   return { action: record.action, time: record.time, cells, deletedSheets: deleted };
+}
+
+/**
+ * A record from its rows (sorted by part), or null when it is damaged: a part missing or repeated
+ * (parts 1..N must all be there), JSON cut short or edited, or a shape the schema refuses.
+ */
+function parseRecord(parts: readonly StoredRow[]): z.infer<ReturnType<typeof recordSchema>> | null {
+  if (!parts.every((r, i) => r.part === i + 1 && r.parts === parts.length)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(parts.map((r) => r.data).join(''));
+  } catch {
+    return null;
+  }
+  const parsed = recordSchema().safeParse(json);
+  return parsed.success ? parsed.data : null;
 }

@@ -21,7 +21,7 @@ import {
   type Parsed,
 } from './optimiser-settings';
 import type { BalanceSetting } from '../core/allocation';
-import { describeProblem, type Problem } from './problems';
+import type { Problem } from './problems';
 import { SETTINGS } from './schema';
 import { isBlankRow, readTable, type ReadOptions } from './table';
 
@@ -51,16 +51,22 @@ export interface Settings {
   readonly boardMembers: readonly string[];
 }
 
-interface SettingDef {
+/** One setting: its row name, the key it fills and a parser whose result has that key's type. */
+interface SettingDefOf<K extends keyof Settings> {
   readonly name: string;
-  readonly key: keyof Settings;
+  readonly key: K;
   readonly default: string;
   readonly notes: string;
   readonly choices?: readonly string[];
-  readonly parse: (v: CellValue) => Settings[keyof Settings] | undefined;
+  readonly parse: (v: CellValue) => Settings[K] | undefined;
   /** When parse fails: what is wrong, in words (default: the notes as the expected form). */
   readonly explain?: (v: CellValue) => string;
 }
+
+/** Any setting (a union over the keys, so a parser cannot return another setting's type). */
+type SettingDef = { [K in keyof Settings]: SettingDefOf<K> }[keyof Settings];
+
+type MutableSettings = { -readonly [K in keyof Settings]: Settings[K] };
 
 const parsedValue = <T>(r: Parsed<T>): T | undefined => (r.ok ? r.value : undefined);
 const parsedError = <T>(r: Parsed<T>): string => (r.ok ? '' : r.error);
@@ -231,15 +237,14 @@ export function readSettings(
   const table = readTable(sheet, SETTINGS, opts);
   const nameCol = table.index.get('setting') as number;
   const valueCol = table.index.get('value') as number;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const out: MutableSettings = { ...DEFAULT_SETTINGS };
   const problems: Problem[] = [];
   table.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
     const def = SETTING_DEFS.find((d) => headerKey(d.name) === headerKey(row[nameCol]));
     const v = row[valueCol] ?? '';
     if (!def || v === '' || (typeof v === 'string' && v.trim() === '')) return;
-    const parsed = def.parse(v);
-    if (parsed === undefined) {
+    if (!applySetting(out, def, v)) {
       const how = def.choices
         ? `Use one of: ${def.choices.join(', ')}. The default is used.`
         : def.explain
@@ -253,13 +258,19 @@ export function readSettings(
         value: v,
         message: `is not a valid "${def.name}"${def.explain ? ':' : '.'} ${how}`,
       });
-      return;
     }
-    out[def.key] = parsed;
   });
-  return { settings: out as unknown as Settings, problems };
+  return { settings: out, problems };
 }
 
-export function settingProblemsText(problems: readonly Problem[]): string {
-  return problems.map(describeProblem).join('\n');
+/** Sets `out[def.key]` from the cell; false (nothing set) when the value does not parse. */
+function applySetting<K extends keyof Settings>(
+  out: MutableSettings,
+  def: SettingDefOf<K>,
+  v: CellValue,
+): boolean {
+  const parsed = def.parse(v);
+  if (parsed === undefined) return false;
+  out[def.key] = parsed;
+  return true;
 }

@@ -5,7 +5,7 @@
  */
 import { isDate } from '../functions/cells';
 import type { CellValue } from './cell-parsers';
-import { a1, columnLetter, headerKey } from './headers';
+import { columnLetter, headerKey } from './headers';
 import { SheetError } from './problems';
 import type { ColumnSpec, SheetSpec } from './schema';
 
@@ -46,16 +46,8 @@ export interface ReadOptions {
   readonly dateKey: (d: Date) => string;
 }
 
-/** The sheet of a spec, or null when the workbook has none. */
-export function findSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  spec: SheetSpec,
-): Sheet | null {
-  return ss.getSheetByName(spec.name);
-}
-
 /** A clear error for a missing sheet. */
-export function missingSheet(spec: SheetSpec): SheetError {
+export function missingSheet(spec: Pick<SheetSpec, 'name'>): SheetError {
   return new SheetError(
     `There is no "${spec.name}" sheet. Run Extensions → Portfolio Pilot → Set up workbook to create it (your other sheets are kept), or rename your sheet to "${spec.name}".`,
   );
@@ -191,9 +183,4 @@ export function adjacentRuns(columns: readonly number[]): number[][] {
     else runs.push([c]);
   }
   return runs;
-}
-
-/** The A1 of the data rows of a run of columns. */
-export function dataBlockA1(firstCol0: number, numCols: number, numRows: number): string {
-  return a1(2, firstCol0 + 1, numRows, numCols);
 }

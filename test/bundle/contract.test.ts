@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_JS, ROOT, loadBundle, type LoadedBundle } from '../../emulator/bundle';
@@ -267,4 +268,22 @@ describe('custom functions stay inside the 30-second limit', () => {
     // every project (n² steps): 51 s here, well past Sheets' 30 s.
     expect(ms).toBeLessThan(20_000);
   }, 60_000);
+});
+
+describe('readEntryPoints', () => {
+  it('refuses a rest or defaulted parameter, which the generated footer would pass on wrongly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-entry-'));
+    try {
+      for (const [name, params] of [
+        ['rest', '...values: unknown[]'],
+        ['defaulted', 'values: unknown = 1'],
+      ] as const) {
+        const file = join(dir, `${name}.ts`);
+        writeFileSync(file, `export function F(${params}): unknown { return values; }\n`);
+        expect(() => readEntryPoints(file)).toThrow(/F: .*cannot be an entry-point parameter/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

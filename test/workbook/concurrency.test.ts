@@ -78,3 +78,24 @@ describe('two users at once', () => {
     expect(w.workbook.sheetValues('Projects', `${col}3`)).toEqual([[99]]);
   });
 });
+
+describe('releasing the document lock', () => {
+  it('commits every pending write (SpreadsheetApp.flush) before the next user can take the lock', async () => {
+    // Lock docs: with a spreadsheet, call SpreadsheetApp.flush() before releaseLock() so that
+    // pending changes are committed while the lock is still held.
+    const w = world({ sample: true });
+    const order: string[] = [];
+    const reports = await w.emulator.concurrently([{ user: ANA, fn: 'menuScore' }], {
+      onCall: (e) => {
+        order.push(e.key);
+      },
+    });
+    ok(reports);
+    const release = order.lastIndexOf('Lock.releaseLock');
+    expect(release).toBeGreaterThan(-1);
+    const lastWrite = order.lastIndexOf('Range.setValues');
+    const flush = order.lastIndexOf('SpreadsheetApp.flush');
+    expect(flush).toBeGreaterThan(lastWrite);
+    expect(flush).toBeLessThan(release);
+  }, 60_000);
+});

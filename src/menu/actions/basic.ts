@@ -26,9 +26,12 @@ export function loadSampleAction(ctx: ActionContext): ActionResult {
   };
 }
 
+/**
+ * Undoes the user's own latest action. Records carry ctx.user (the email, or the anonymous key
+ * when Google hides it), so the same value picks this user's records; never someone else's.
+ */
 export function undoAction(ctx: ActionContext): ActionResult {
-  const email = ctx.services.session.getActiveUser().getEmail();
-  const r = undoLast(ctx.ss, email);
+  const r = undoLast(ctx.ss, ctx.user);
   const sheets = r.deletedSheets.length
     ? ` and removed the sheets it created (${r.deletedSheets.join(', ')})`
     : '';

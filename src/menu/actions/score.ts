@@ -10,8 +10,6 @@ import { describeProblem } from '../../sheets/problems';
 import { computeScores, type AhpReport } from './scoring';
 import { criteriaOf, settingsOf } from './workbook';
 
-export { CLOSED_STATUSES, scoreProjects } from './scoring';
-
 /** How many unreadable cells the alert spells out (the rest are counted). */
 const MAX_LISTED = 12;
 

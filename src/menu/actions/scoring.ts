@@ -63,7 +63,8 @@ export interface Scoring {
 }
 
 export function computeScores(ctx: Reading, settings: Settings, model: CriteriaRead): Scoring {
-  if (settings.framework !== 'weighted') return frameworkScoring(ctx, settings, model.criteria);
+  if (settings.framework !== 'weighted')
+    return frameworkScoring(ctx, settings, settings.framework, model.criteria);
   let criteria: CriterionDef[] = model.criteria;
   let ahp: AhpReport | null = null;
   if (settings.weightsFrom === 'Pairwise (AHP)') {
@@ -143,9 +144,9 @@ function withScores(
 function frameworkScoring(
   ctx: Reading,
   settings: Settings,
+  kind: Exclude<FrameworkKind, 'weighted'>,
   criteria: readonly CriterionDef[],
 ): Scoring {
-  const kind = settings.framework as Exclude<FrameworkKind, 'weighted'>;
   const name = FRAMEWORK_NAMES[kind];
   const read = readProjects(projectsSheet(ctx), criteria, ctx);
   const specs = FRAMEWORK_INPUTS[kind];
@@ -197,7 +198,7 @@ export function frameworkValues(
 
 /** AHP weights from the Pairwise sheet, with the consistency ratio and the judgement to fix. */
 function ahpWeights(ctx: Reading, criteria: readonly CriterionDef[]): AhpReport {
-  const matrix = readPairwise(sheetOrFail(ctx, { name: PAIRWISE_SHEET, columns: [] }), criteria);
+  const matrix = readPairwise(sheetOrFail(ctx, { name: PAIRWISE_SHEET }), criteria);
   const result = analyseAhp(matrix);
   const worst = result.consistencyRatio > 0.1 ? mostInconsistentJudgement(matrix) : null;
   const worstText = worst

@@ -9,12 +9,13 @@ import { readSettings, type Settings } from '../../sheets/settings';
 import { missingSheet } from '../../sheets/table';
 import { describeProblem } from '../../sheets/problems';
 
+/** The sheet named `spec.name`, or a SheetError saying how to create it. */
 export function sheetOrFail(
   ctx: Reading,
-  spec: { name: string; columns: readonly unknown[] },
+  spec: { readonly name: string },
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ctx.ss.getSheetByName(spec.name);
-  if (!sheet) throw missingSheet(spec as Parameters<typeof missingSheet>[0]);
+  if (!sheet) throw missingSheet(spec);
   return sheet;
 }
 

@@ -61,7 +61,7 @@ export function explainView(services: Services): ExplainView {
         : why
           ? `Why: ${why}`
           : 'Selection has not run yet: Optimise portfolio writes Selected and Why.';
-  if (s.kind !== 'weighted') return frameworkView(s, index, selection);
+  if (s.kind !== 'weighted') return frameworkView(s, s.kind, index, selection);
   // The sheet's own Score column (s.read), so a stale one is pointed out.
   const e = explainScore(s.read.projects, s.criteria, project.id, {
     ranked: (p) => !CLOSED_STATUSES.has(p.status ?? ''),
@@ -76,8 +76,12 @@ export function explainView(services: Services): ExplainView {
  * RICE, ICE or WSJF: each input's value and column, the formula with the project's numbers, and
  * how the rank follows.
  */
-function frameworkView(s: Scoring, index: number, selection: string): ExplainView {
-  const kind = s.kind as Exclude<FrameworkKind, 'weighted'>;
+function frameworkView(
+  s: Scoring,
+  kind: Exclude<FrameworkKind, 'weighted'>,
+  index: number,
+  selection: string,
+): ExplainView {
   const name = FRAMEWORK_NAMES[kind];
   const project = s.projects[index] as Project;
   const values = frameworkValues(s.read, project, s.inputs);
