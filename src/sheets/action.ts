@@ -103,9 +103,26 @@ export function runLocked(
     tx.rollback();
     throw e;
   }
-  appendLog(ss, now, user, action, result.log);
-  stayOn(ss, where);
-  ss.toast(result.toast, 'Portfolio Pilot', 8);
+  // The action is done and journaled: a failure from here on must not be reported as "nothing
+  // was changed". A Log that cannot be written (e.g. protected against this user) is said.
+  try {
+    appendLog(ss, now, user, action, result.log);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    result = {
+      ...result,
+      warnings: [
+        ...(result.warnings ?? []),
+        `${action} was done, but the Log sheet could not be written (${why}). Ask the owner to let you edit Log; Undo last action takes the change back if it must be logged.`,
+      ],
+    };
+  }
+  try {
+    stayOn(ss, where);
+    ss.toast(result.toast, 'Portfolio Pilot', 8);
+  } catch {
+    // Cosmetic: the result is also in the Log and any alert.
+  }
   return result;
 }
 
