@@ -6,14 +6,10 @@
  * - overdue: past its End and not closed: today > End.
  */
 import { daysBetween } from './dates';
-import type { IsoDate, ProjectStatus } from './model';
+import { isOpen, type IsoDate, type ProjectStatus } from './model';
 
-export const CLOSED_STATUSES: readonly ProjectStatus[] = ['Done', 'Rejected', 'Stopped'];
+export { isOpen };
 export const DEFAULT_STALE_DAYS = 30;
-
-export function isOpen(status: ProjectStatus | null): boolean {
-  return status === null || !CLOSED_STATUSES.includes(status);
-}
 
 export interface Staleness {
   /** today − Last update in days; null when there is no (valid) Last update. */

@@ -20,6 +20,17 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/**
+ * The statuses that end a project (the stage flow's final stages): such a project is not ranked,
+ * not a candidate for selection and not open work.
+ */
+export const CLOSED_STATUSES: readonly ProjectStatus[] = ['Done', 'Rejected', 'Stopped'];
+
+/** True for an open project: a blank status, or any status but Done, Rejected and Stopped. */
+export function isOpen(status: string | null): boolean {
+  return status === null || !(CLOSED_STATUSES as readonly string[]).includes(status);
+}
+
 export const PROJECT_TYPES = [
   'Campaign',
   'Lead generation',

@@ -14,9 +14,9 @@
  * or under way. Decisions map to target statuses: approve → Approved, reject → Rejected,
  * defer → On hold, stop → Stopped, reopen → Proposed.
  */
-import type { ProjectStatus } from './model';
+import { CLOSED_STATUSES, type ProjectStatus } from './model';
 
-export const FINAL_STATUSES: readonly ProjectStatus[] = ['Done', 'Rejected', 'Stopped'];
+export const FINAL_STATUSES: readonly ProjectStatus[] = CLOSED_STATUSES;
 
 const NEXT: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
   Proposed: ['In review', 'Approved', 'Rejected', 'On hold'],

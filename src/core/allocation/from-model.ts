@@ -22,7 +22,14 @@
  * - Balance rules: min/max share of the budget per Type or Objective; a rule whose group has
  *   no candidate is kept (a minimum share then has no selection) and warned about.
  */
-import type { CapacityRow, DemandRow, Period, Project, ProjectStatus } from '../model';
+import {
+  CLOSED_STATUSES,
+  type CapacityRow,
+  type DemandRow,
+  type Period,
+  type Project,
+  type ProjectStatus,
+} from '../model';
 import {
   problem,
   type AllocationProblem,
@@ -65,8 +72,6 @@ export interface PortfolioProblem {
   readonly warnings: readonly string[];
 }
 
-const DEFAULT_SKIP: readonly ProjectStatus[] = ['Done', 'Rejected', 'Stopped'];
-
 const key = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The value a project contributes under an objective (null when its inputs are blank). */
@@ -103,7 +108,7 @@ export function portfolioProblem(
   settings: AllocationSettings,
 ): PortfolioProblem {
   const objective = settings.objective ?? 'score';
-  const skip = new Set(settings.skipStatuses ?? DEFAULT_SKIP);
+  const skip = new Set(settings.skipStatuses ?? CLOSED_STATUSES);
   const warnings: string[] = [];
   const candidates: Project[] = [];
   const skipped: { project: Project; reason: string }[] = [];

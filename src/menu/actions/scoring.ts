@@ -12,7 +12,7 @@ import {
   scorePortfolio,
   type FrameworkKind,
 } from '../../core/framework-score';
-import type { CriterionDef, Project } from '../../core/model';
+import { isOpen, type CriterionDef, type Project } from '../../core/model';
 import { competitionRanks } from '../../core/rank';
 import { weightedScores, type Criterion, type ValueRow } from '../../core/weighted';
 import { looseNumber } from '../../sheets/cell-parsers';
@@ -26,7 +26,6 @@ import { PAIRWISE_SHEET } from '../../sheets/setup';
 import { projectsSheet, sheetOrFail, type Reading } from './workbook';
 
 /** Projects in these statuses keep a score but get no rank: they are no longer competing. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['Done', 'Rejected', 'Stopped']);
 
 export interface AhpReport {
   readonly consistencyRatio: number;
@@ -124,7 +123,7 @@ export function scoreProjects(
     scaleMax: c.scaleMax ?? undefined,
   }));
   const scores = weightedScores(rows, specs);
-  const open = scores.map((s, i) => (CLOSED_STATUSES.has(projects[i]?.status ?? '') ? null : s));
+  const open = scores.map((s, i) => (isOpen(projects[i]?.status ?? null) ? s : null));
   return { scores, ranks: competitionRanks(open) };
 }
 
@@ -167,7 +166,7 @@ function frameworkScoring(
       const labels = missing.map((k) => inputs.find((c) => c.key === k)?.label ?? k);
       flags.set(p.row, [...(flags.get(p.row) ?? []), `missing ${labels.join(', ')} (counts as 0)`]);
     }
-    return { values: [], inputs: values, open: !CLOSED_STATUSES.has(p.status ?? '') };
+    return { values: [], inputs: values, open: isOpen(p.status) };
   });
   const { scores, ranks } = scorePortfolio(kind, scored, []);
   return {

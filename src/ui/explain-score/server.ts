@@ -9,13 +9,8 @@
  */
 import { explainScore, type ScoreExplanation } from '../../core/explain';
 import { FRAMEWORK_NAMES, type FrameworkKind } from '../../core/framework-score';
-import type { Project } from '../../core/model';
-import {
-  CLOSED_STATUSES,
-  computeScores,
-  frameworkValues,
-  type Scoring,
-} from '../../menu/actions/scoring';
+import { isOpen, type Project } from '../../core/model';
+import { computeScores, frameworkValues, type Scoring } from '../../menu/actions/scoring';
 import { criteriaOf } from '../../menu/actions/workbook';
 import { SheetError } from '../../sheets/problems';
 import { SETTINGS } from '../../sheets/schema';
@@ -64,7 +59,7 @@ export function explainView(services: Services): ExplainView {
   if (s.kind !== 'weighted') return frameworkView(s, s.kind, index, selection);
   // The sheet's own Score column (s.read), so a stale one is pointed out.
   const e = explainScore(s.read.projects, s.criteria, project.id, {
-    ranked: (p) => !CLOSED_STATUSES.has(p.status ?? ''),
+    ranked: (p) => isOpen(p.status),
   });
   const weightsFrom = s.ahp
     ? `Weights from the Pairwise sheet by AHP (consistency ratio ${s.ahp.consistencyRatio.toFixed(3)}), as Settings → Weights from says.`

@@ -12,7 +12,13 @@ import {
   type AllocationProblem,
   type PortfolioProblem,
 } from '../../core/allocation';
-import type { CapacityRow, DemandRow, Force, Project } from '../../core/model';
+import {
+  isOpen,
+  type CapacityRow,
+  type DemandRow,
+  type Force,
+  type Project,
+} from '../../core/model';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
 import { describeProblem, SheetError, type Problem } from '../../sheets/problems';
 import { unreadableInputs } from '../../sheets/unreadable-inputs';
@@ -25,9 +31,6 @@ import { missingSheet, type ReadOptions, type Table } from '../../sheets/table';
 import type { Objective, PlanParams, PlanResult } from './contract';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Statuses the optimiser never picks (as Optimise portfolio: see core/allocation/from-model). */
-export const CLOSED = new Set(['Done', 'Rejected', 'Stopped']);
 
 export interface PortfolioRead {
   readonly projects: readonly Project[];
@@ -92,7 +95,7 @@ export function defaultBudget(read: PortfolioRead): number {
 }
 
 export function openCost(projects: readonly Project[]): number {
-  return projects.reduce((s, p) => s + (CLOSED.has(p.status ?? '') ? 0 : (p.cost ?? 0)), 0);
+  return projects.reduce((s, p) => s + (isOpen(p.status) ? (p.cost ?? 0) : 0), 0);
 }
 
 export function objectiveOf(settings: Settings): Objective {
@@ -184,7 +187,7 @@ export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioP
     const force: Force | null = forceIn.has(id) ? 'in' : forceOut.has(id) ? 'out' : null;
     return force === p.force ? p : { ...p, force };
   });
-  const open = projects.filter((p) => !CLOSED.has(p.status ?? ''));
+  const open = projects.filter((p) => isOpen(p.status));
   if (params.objective === 'score' && open.length > 0 && open.every((p) => p.score === null))
     throw new SheetError(
       'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',

@@ -3,6 +3,7 @@
  * optimiser, read-only), save (a Scenarios row, under the document lock) and commit (Selected
  * and Status Approved in Projects; logged and undoable).
  */
+import { isOpen } from '../../core/model';
 import { runAction, type ActionContext } from '../../sheets/action';
 import { cellSchema, parseCell, type CellValue } from '../../sheets/cell-parsers';
 import { headerKey } from '../../sheets/headers';
@@ -25,7 +26,6 @@ import {
   type SavedScenario,
 } from './contract';
 import {
-  CLOSED,
   defaultBudget,
   objectiveOf,
   openCost,
@@ -61,7 +61,7 @@ export function plannerEndpoint(): Endpoint {
 
 export function loadPlanner(ss: Spreadsheet, opts: ReadOptions): PlannerModel {
   const read = readPortfolio(ss, opts);
-  const open = read.projects.filter((p) => !CLOSED.has(p.status ?? ''));
+  const open = read.projects.filter((p) => isOpen(p.status));
   return {
     budget: defaultBudget(read),
     objective: objectiveOf(read.settings),

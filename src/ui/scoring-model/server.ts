@@ -3,6 +3,7 @@
  * writing the model the board settled on (apply) under the document lock, after a fresh read,
  * as one undoable action that also re-scores when asked.
  */
+import { isOpen } from '../../core/model';
 import { FRAMEWORK_NAMES, formatFrameworkColumns } from '../../core/framework-score';
 import { analyseAhp } from '../../core/ahp';
 import { scoreAndRank } from '../../menu/actions/score';
@@ -94,7 +95,7 @@ export function loadScoringModel(ctx: ReadContext): ScoringModel {
       return {
         id: p.id,
         name: p.name,
-        open: !['Done', 'Rejected', 'Stopped'].includes(p.status ?? ''),
+        open: isOpen(p.status),
         values: model.criteria.map((c) => p.criteria[c.name] ?? null),
         cells: columns.map((c) => looseNumber(row[c.col]) ?? null),
       };
