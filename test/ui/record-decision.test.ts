@@ -182,7 +182,7 @@ describe('Record decision…', () => {
       issues: [
         {
           path: ['reason'],
-          message: 'Write a reason for the decision: the board and later reviews read it.',
+          message: 'Write a reason for the decision.',
         },
       ],
     });

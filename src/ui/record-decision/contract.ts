@@ -46,7 +46,7 @@ export const decisionInputSchema = lazy(() =>
       .string()
       .check(
         z.trim(),
-        z.minLength(1, 'Write a reason for the decision: the board and later reviews read it.'),
+        z.minLength(1, 'Write a reason for the decision.'),
         z.maxLength(REASON_MAX, `Keep the reason to ${REASON_MAX} characters or fewer.`),
       ),
   }),
