@@ -148,6 +148,23 @@ describe('Optimise portfolio', () => {
     expect(lastAlert(w.ana)?.prompt).not.toMatch(/P20 has no Cost/);
   });
 
+  it('says when it selects both projects of a likely duplicate pair, until one excludes the other', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Find overlaps');
+    click(w.ana, 'Optimise portfolio');
+    const sel = (id: string): boolean =>
+      records(w, 'Projects').find((p) => p.ID === id)?.Selected === true;
+    expect(sel('P01') && sel('P19')).toBe(true);
+    expect(lastAlert(w.ana)?.prompt).toContain(
+      "P01 and P19 are both selected, but Find overlaps marked them likely duplicates (100%): merge them, or list one in the other's Excludes, and optimise again.",
+    );
+    const row = records(w, 'Projects').findIndex((p) => p.ID === 'P19') + 2;
+    w.workbook.setValues('Projects', `${columnOf(w, 'Projects', 'Excludes')}${row}`, [['P01']]);
+    click(w.ana, 'Optimise portfolio');
+    expect(sel('P01') && sel('P19')).toBe(false);
+    expect(lastAlert(w.ana)?.prompt ?? '').not.toContain('P01 and P19 are both selected');
+  });
+
   it('maximises risk-adjusted revenue when chosen', () => {
     const w = world({ sample: true });
     setSetting(w, 'Objective', 'Risk-adjusted revenue');

@@ -24,6 +24,7 @@ import { readProjects } from '../../sheets/projects';
 import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
+import { duplicatesChosen } from './duplicates-chosen';
 import { computeScores } from './scoring';
 import { criteriaOf, projectsSheet, settingsOf, sheetOrFail } from './workbook';
 
@@ -148,6 +149,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     notes.push(
       `Settings has no Budget: ${Math.round(DEFAULT_BUDGET_SHARE * 100)}% of the open projects' total cost (${fmt(budget)}) was used.`,
     );
+  notes.push(...duplicatesChosen(ctx, new Set(chosenIds)));
   if (pp.warnings.length)
     notes.push(
       `Data notes: ${pp.warnings.slice(0, 6).join(' ')}${pp.warnings.length > 6 ? ` (and ${pp.warnings.length - 6} more)` : ''}`,
