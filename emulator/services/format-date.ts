@@ -32,6 +32,8 @@ interface Zone {
   /** An IANA id Intl accepts, or null for a fixed offset. */
   readonly iana: string | null;
   readonly fixedOffset: number;
+  /** Java's names for GMT (the id "GMT" and the fallback for unknown ids), which Intl calls UTC. */
+  readonly gmt?: true;
 }
 
 const MONTHS = [
@@ -78,12 +80,13 @@ export function parseZone(id: string): Zone {
     const sign = custom[1] === '-' ? -1 : 1;
     return { iana: null, fixedOffset: sign * (Number(custom[2]) * 60 + Number(custom[3] ?? 0)) };
   }
-  if (id === 'GMT' || id === 'UTC' || id === 'Z') return { iana: 'UTC', fixedOffset: 0 };
+  if (id === 'UTC') return { iana: 'UTC', fixedOffset: 0 };
+  if (id === 'GMT') return { iana: 'UTC', fixedOffset: 0, gmt: true };
   try {
     formatter(id);
     return { iana: id, fixedOffset: 0 };
   } catch {
-    return { iana: 'UTC', fixedOffset: 0 };
+    return { iana: 'UTC', fixedOffset: 0, gmt: true };
   }
 }
 
@@ -164,6 +167,7 @@ function offsetString(minutes: number, colon: boolean, hoursOnly = false): strin
 function zoneName(date: Date, zone: Zone, offset: number, long: boolean): string {
   const gmt = `GMT${offsetString(offset, true)}`;
   if (zone.iana === null) return gmt;
+  if (zone.gmt) return long ? 'Greenwich Mean Time' : 'GMT';
   if (zone.iana === 'UTC') return long ? 'Coordinated Universal Time' : 'UTC';
   for (const locale of ['en-US', 'en-GB']) {
     const name = new Intl.DateTimeFormat(locale, {

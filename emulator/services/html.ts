@@ -210,6 +210,60 @@ function sizeOf(v: unknown, method: string): number | null {
 }
 
 /** Compiles template source into the JavaScript Apps Script would run (sloppy mode, `with`). */
+/**
+ * Splits scriptlet code at its first top-level `;` (outside strings, template literals, comments
+ * and brackets): [first statement, the rest]. Without one, the rest is ''.
+ */
+export function splitFirstStatement(code: string): [string, string] {
+  // Each entry: a bracket being closed, or '`' for a template literal's text.
+  const stack: string[] = [];
+  const close: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+  let i = 0;
+  while (i < code.length) {
+    const ch = code[i] ?? '';
+    const inTemplate = stack[stack.length - 1] === '`';
+    if (inTemplate) {
+      if (ch === '\\') i += 2;
+      else if (ch === '`') {
+        stack.pop();
+        i++;
+      } else if (ch === '$' && code[i + 1] === '{') {
+        stack.push('}');
+        i += 2;
+      } else i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      i++;
+      while (i < code.length && code[i] !== ch) i += code[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (ch === '`') {
+      stack.push('`');
+      i++;
+    } else if (ch === '/' && code[i + 1] === '/') {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl;
+    } else if (ch === '/' && code[i + 1] === '*') {
+      const end = code.indexOf('*/', i + 2);
+      i = end < 0 ? code.length : end + 2;
+    } else if (ch in close) {
+      stack.push(close[ch] ?? '');
+      i++;
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      if (stack[stack.length - 1] === ch) stack.pop();
+      i++;
+    } else if (ch === ';' && stack.length === 0) {
+      return [code.slice(0, i), code.slice(i + 1)];
+    } else i++;
+  }
+  return [code, ''];
+}
+
+/** Code followed by more code: a trailing line comment must not swallow it. */
+function endLine(code: string): string {
+  return code.includes('//') ? `${code}\n` : code;
+}
+
 export function compileTemplate(source: string, withComments = false): string {
   const parts: string[] = [];
   const re = /<\?(!?=)?([\s\S]*?)\?>/g;
@@ -220,9 +274,12 @@ export function compileTemplate(source: string, withComments = false): string {
     const code = (m[2] ?? '').trim().replace(/;+\s*$/, '');
     if (withComments)
       parts.push(`/* ${JSON.stringify(m[0]).slice(1, -1).replace(/\*\//g, '*\\/')} */`);
-    if (m[1] === '=') parts.push(`__out.push(__escape(${code}));`);
-    else if (m[1] === '!=') parts.push(`__out.push(__string(${code}));`);
-    else parts.push(`${code};`);
+    if (m[1] === '=' || m[1] === '!=') {
+      // Only the first statement prints; the rest runs as in a plain scriptlet (Apps Script guide).
+      const [first, rest] = splitFirstStatement(code);
+      parts.push(`__out.push(${m[1] === '=' ? '__escape' : '__string'}(${endLine(first)}));`);
+      if (rest.trim()) parts.push(`${endLine(rest)};`);
+    } else parts.push(`${endLine(code)};`);
     last = re.lastIndex;
   }
   if (last < source.length) parts.push(`__out.push(${JSON.stringify(source.slice(last))});`);

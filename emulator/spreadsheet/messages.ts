@@ -49,6 +49,11 @@ export const MSG = {
   /** Not documented: our text. */
   protectionNoAccess:
     'You do not have permission to access the editors of this protected range or sheet.',
+  /**
+   * Protection.setDomainEdit on a file owned by a consumer (gmail.com) account, which has no
+   * domain (documented to throw; the text is not documented: ours).
+   */
+  noDomain: 'Domain editing is only available for spreadsheets in a Google Workspace domain.',
   /** Not documented: our text. */
   invalidColor: (color: string): string => `Invalid color: "${color}".`,
   /** Sheets' texts shown on formula cells (community). */

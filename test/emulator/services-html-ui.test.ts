@@ -71,6 +71,18 @@ describe('HtmlService', () => {
     expect(escapeHtml(null)).toBe('');
   });
 
+  it('prints only the first statement of a printing scriptlet and runs the rest', () => {
+    // Apps Script guide (HTML templates): `<?= 'Hello, world!'; 'abc' ?>` prints only
+    // "Hello, world!"; the remaining statements behave as in a plain scriptlet.
+    const { service } = htmlService();
+    const html = (src: string) => service.createTemplate(src).evaluate().getContent();
+    expect(html("<?= 'Hello, world!'; 'abc' ?>")).toBe('Hello, world!');
+    expect(html("<?!= '<b>'; var n = 2 ?>|<?= n; ?>|<?= 'a;b' ?>|<?= [1, 2].join(';') ?>")).toBe(
+      '<b>|2|a;b|1;2',
+    );
+    expect(html('<?= `x;${"y;"}`; /* ; */ ?>|<?= ({ a: 1 }).a // ; ?>')).toBe('x;y;|1');
+  });
+
   it('builds HtmlOutput with chained setters, meta tags and modes', () => {
     const { service, calls } = htmlService();
     const out = service

@@ -35,6 +35,10 @@ describe('Utilities.formatDate (Java SimpleDateFormat, IANA zones)', () => {
     expect(formatDate(d, 'GMT-05:30', 'HH:mm Z')).toBe('08:33 -0530');
     expect(formatDate(d, 'UTC', 'X XX z')).toBe('Z Z UTC');
     expect(formatDate(d, 'Mars/Olympus_Mons', 'HH:mm')).toBe('14:03');
+    // Java names the id "GMT", and the GMT it falls back to for an unknown id, "GMT" (not "UTC").
+    expect(formatDate(d, 'GMT', 'HH:mm z zzzz X')).toBe('14:03 GMT Greenwich Mean Time Z');
+    expect(formatDate(d, 'Mars/Olympus_Mons', 'z')).toBe('GMT');
+    expect(formatDate(d, 'UTC', 'zzzz')).toBe('Coordinated Universal Time');
     expect(
       formatDate(new Date(Date.UTC(2027, 0, 1, 3)), 'America/Los_Angeles', 'yyyy-MM-dd EEE'),
     ).toBe('2026-12-31 Thu');

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import {
+  createSpreadsheetApp,
+  SPREADSHEET_MESSAGES as MSG,
+  Workbook,
+} from '../../emulator/spreadsheet';
 import { context, FAKE_UI, fresh, OWNER, session, thrown } from './spreadsheet-helpers';
 
 const PROTECTED =
@@ -162,6 +166,17 @@ describe('protections', () => {
     ss.getRange('A1').protect();
     ss.getRange('A1').protect();
     expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(2);
+  });
+
+  it('setDomainEdit throws on a consumer (gmail.com) file and works in a Workspace domain', () => {
+    // APPS_SCRIPT_FACTS §6: setDomainEdit throws for gmail.com-owned files (no domain to open).
+    const consumer = Workbook.create({ owner: 'someone@gmail.com' });
+    const p = session(consumer, 'someone@gmail.com').ss.getActiveSheet().protect();
+    expect(p.canDomainEdit()).toBe(false); // so Google's sample (if canDomainEdit …) skips it
+    expect(thrown(() => p.setDomainEdit(false))).toBe(MSG.noDomain);
+    const { ss } = fresh();
+    const q = ss.getActiveSheet().protect();
+    expect(q.setDomainEdit(false).canDomainEdit()).toBe(false);
   });
 });
 

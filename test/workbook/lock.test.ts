@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHarness } from '../../emulator';
 import { ANA, BOB, click, lastAlert, lastToast, world } from './helpers';
 import { setSetting } from './governance-helpers';
 
@@ -64,6 +65,20 @@ describe('Lock scoring model', () => {
     expect(lastAlert(w.ana)?.prompt).toMatch(
       /warning only.*Why: Settings → Board members is empty/s,
     );
+  });
+
+  it('locks a consumer (gmail.com) file too, where Sheets has no domain editing to turn off', () => {
+    const h = createHarness({ owner: 'owner@gmail.com' });
+    const owner = h.emulator.as('owner@gmail.com');
+    owner.open();
+    for (const c of ['Set up workbook', 'Load sample portfolio']) click(owner, c);
+    setSetting({ ...h, ana: owner }, 'Board members', BOARD.join(', '));
+    click(owner, 'Lock scoring model');
+    expect(h.workbook.protectionInfo().map((p) => [p.sheet, p.warningOnly])).toEqual([
+      ['Criteria', false],
+      ['Pairwise', false],
+    ]);
+    expect(lastToast(owner)).toMatch(/^Locked Criteria and Pairwise: only the board/);
   });
 
   it('refuses, changing nothing, when the user may not edit the lock', () => {

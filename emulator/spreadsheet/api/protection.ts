@@ -4,7 +4,8 @@
  * and the current user, then the change). The owner and the current user cannot be removed
  * (silently kept). Reading the editors or changing anything needs edit rights on it; the
  * exception text for that is not documented (ours: "You do not have permission to access the
- * editors of this protected range or sheet.").
+ * editors of this protected range or sheet."). A file owned by a gmail.com account has no domain:
+ * canDomainEdit() is false there and setDomainEdit throws, as documented.
  */
 import { MSG } from '../messages';
 import { Anchor } from '../model/anchor';
@@ -113,12 +114,19 @@ export class ProtectionApi
   canEdit(): boolean {
     return this.allowed();
   }
+  /** A file owned by a consumer account has no domain (Sheets API: domain protection needs one). */
+  private consumerFile(): boolean {
+    return /@(gmail|googlemail)\.com$/i.test(this.env.workbook.owner);
+  }
+  /** Whether the owner's domain may edit; always false on a consumer file, which has none. */
   canDomainEdit(): boolean {
     if (!this.allowed()) throw new Error(MSG.protectionNoAccess);
-    return this.model.domainEdit;
+    return this.model.domainEdit && !this.consumerFile();
   }
+  /** Throws on a consumer (gmail.com) file (APPS_SCRIPT_FACTS §6). */
   setDomainEdit(editable: boolean): GasProtection {
     this.change('setDomainEdit');
+    if (this.consumerFile()) throw new Error(MSG.noDomain);
     this.model.domainEdit = bool(editable);
     return this.me;
   }
