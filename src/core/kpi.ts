@@ -398,7 +398,7 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
     staleProjects: kpi({
       label: 'Stale projects',
       unit: 'count',
-      formula: `open projects with no Last update for ${staleDays} days or more on ${today}`,
+      formula: `open projects whose Last update is ${staleDays} days or more before ${today}, or blank (never updated)`,
       value: tracksUpdates ? stale.length : null,
       counted: tracksUpdates ? open : 0,
       why: 'No project has a Last update date, so staleness cannot be judged.',

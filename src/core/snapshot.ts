@@ -112,18 +112,24 @@ export interface MergedHistory {
   readonly added: number;
   /** Extra rows for a date and ID already seen (in the history or in today's rows), dropped. */
   readonly dropped: number;
+  /** Rows of today's date whose project is no longer in today's snapshot (deleted since), removed. */
+  readonly removed: number;
 }
 
 /**
- * Merges today's snapshot into the history so a second snapshot on the same day changes nothing
- * twice: a history row with the same date and ID (matched ignoring case and spaces) is replaced
+ * Merges today's snapshot into the history so a second snapshot on the same day replaces the
+ * first: a history row with the same date and ID (matched ignoring case and spaces) is replaced
  * in place by today's row, other rows keep their place, and today's other rows are appended in
- * their order. Only one row per date and ID survives. Rows of other dates, and same-day rows of
- * IDs not in today's snapshot, are kept as they are.
+ * their order. Only one row per date and ID survives. Rows of `date` (today's date: that of
+ * today's rows unless given) whose ID is not in today's snapshot are removed — the project was
+ * deleted since the earlier snapshot, so the day's state no longer has it (else the day's trend
+ * point would count it and the next review would report its removal a second time). Rows of
+ * other dates are kept as they are.
  */
 export function mergeSnapshot(
   history: readonly Snapshot[],
   today: readonly Snapshot[],
+  date: IsoDate | undefined = today[0]?.date,
 ): MergedHistory {
   const key = (s: Snapshot): string => `${s.date}\u0000${matchKey(s.id)}`;
   const incoming = new Map<string, Snapshot>();
@@ -135,6 +141,7 @@ export function mergeSnapshot(
   const done = new Set<string>();
   const rows: Snapshot[] = [];
   let replaced = 0;
+  let removed = 0;
   for (const s of history) {
     const k = key(s);
     if (done.has(k)) {
@@ -144,6 +151,10 @@ export function mergeSnapshot(
     done.add(k);
     const fresh = incoming.get(k);
     if (fresh) replaced++;
+    else if (s.date === date) {
+      removed++;
+      continue;
+    }
     rows.push(fresh ?? s);
   }
   let added = 0;
@@ -152,7 +163,7 @@ export function mergeSnapshot(
       rows.push(s);
       added++;
     }
-  return { rows, replaced, added, dropped };
+  return { rows, replaced, added, dropped, removed };
 }
 
 /** The rows of the latest snapshot dated before `date` (empty when there is none). */

@@ -70,6 +70,8 @@ export interface StoredSnapshot {
   readonly replaced: number;
   readonly added: number;
   readonly dropped: number;
+  /** Today's earlier rows of projects deleted since (core/snapshot.ts mergeSnapshot). */
+  readonly removed: number;
   readonly problems: readonly Problem[];
 }
 
@@ -92,7 +94,7 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
   const unreadable = table.rows
     .slice(from)
     .filter((row, i) => read.parsed[from + i] === null && !isBlankRow(row));
-  const merged = mergeSnapshot(region, today);
+  const merged = mergeSnapshot(region, today, date);
   writeOwnedRows(ctx, table, from, [...merged.rows.map(historyRow), ...unreadable]);
   const kept = read.parsed.slice(0, from).filter((s): s is Snapshot => s !== null);
   return {
@@ -100,6 +102,7 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
     replaced: merged.replaced,
     added: merged.added,
     dropped: merged.dropped,
+    removed: merged.removed,
     problems: read.problems,
   };
 }

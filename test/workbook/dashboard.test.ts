@@ -253,6 +253,13 @@ describe('Refresh dashboard', () => {
     ]);
   });
 
+  it('does not report "0 stale" when no project has a Last update (staleness not judged)', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Refresh dashboard');
+    expect(kpiRow(w, 'Stale projects')[1]).toBe('—');
+    expect(lastToast(w.ana)).toMatch(/; staleness not judged \(no Last update\), 0 overdue\./);
+  });
+
   it('undoes a refresh of an existing dashboard exactly, and then the refresh before it', () => {
     const { w } = withActuals();
     click(w.ana, 'Refresh dashboard');

@@ -44,6 +44,30 @@ describe('Snapshot', () => {
     expect(over.length).toBeGreaterThan(0);
     expect(new Set(over.map((o) => iso(o.Date)))).toEqual(new Set([day]));
   });
+
+  it('a project deleted between two snapshots the same day leaves no row that day, nor in the trend', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Score & rank');
+    click(w.ana, 'Snapshot');
+    // P42 (Approved, so in the committed portfolio) is deleted from Projects the same day.
+    const projects = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
+    if (!projects) throw new Error('no Projects');
+    projects.deleteRow(rowOf(w, 'P42'));
+    click(w.ana, 'Snapshot');
+    expect(lastToast(w.ana)).toMatch(/^Snapshot of 41 projects for/);
+    const history = records(w, 'History');
+    expect(history.map((h) => h.ID)).toEqual(records(w, 'Projects').map((p) => p.ID));
+    // The day's trend point agrees with the Expected revenue KPI of the same moment.
+    click(w.ana, 'Refresh dashboard');
+    const committed = records(w, 'Projects').filter(
+      (p) => p.Status === 'Approved' || p.Status === 'Active',
+    );
+    const expected = committed.reduce((s, p) => s + Number(p['Expected revenue']), 0);
+    expect(w.workbook.sheetValues('_Dashboard data', 'R2:R2')).toEqual([[expected]]);
+    expect(w.workbook.sheetValues('Dashboard').find((r) => r[0] === 'Expected revenue')?.[1]).toBe(
+      expected,
+    );
+  });
 });
 
 /**

@@ -75,7 +75,7 @@ export function refreshDashboard(
   ctx.tx.write(sheet, layout.chartNoteRow, 1, [[chartNote]], { values: [['']] });
 
   const k = kpis.kpis;
-  const summary = `Dashboard refreshed for ${state.today}: committed portfolio ${k.budgetCommitted.counted} projects, cost ${Math.round(k.budgetCommitted.value ?? 0).toLocaleString('en-US')}, expected revenue ${Math.round(k.expectedRevenue.value ?? 0).toLocaleString('en-US')}; ${k.staleProjects.value ?? 0} stale, ${k.overdueProjects.value ?? 0} overdue.`;
+  const summary = `Dashboard refreshed for ${state.today}: committed portfolio ${k.budgetCommitted.counted} projects, cost ${Math.round(k.budgetCommitted.value ?? 0).toLocaleString('en-US')}, expected revenue ${Math.round(k.expectedRevenue.value ?? 0).toLocaleString('en-US')}; ${k.staleProjects.value === null ? 'staleness not judged (no Last update)' : `${k.staleProjects.value} stale`}, ${k.overdueProjects.value ?? 0} overdue.`;
   return { summary, warnings };
 }
 

@@ -42,7 +42,10 @@ export function recordSnapshot(ctx: ActionContext, state: PortfolioState): Snaps
     warnings.push(
       `History has ${stored.problems.length} row${stored.problems.length === 1 ? '' : 's'} that could not be read (kept as they are), e.g. ${describeProblem(stored.problems[0] as (typeof stored.problems)[number])}`,
     );
-  const again = stored.replaced > 0 ? ` (replacing the earlier snapshot of ${state.today})` : '';
+  const again =
+    stored.replaced + stored.removed > 0
+      ? ` (replacing the earlier snapshot of ${state.today})`
+      : '';
   const days = new Set(stored.history.map((s) => s.date)).size;
   const summary = `Snapshot of ${current.length} projects for ${state.today} in History${again}; History holds ${days} day${days === 1 ? '' : 's'}.`;
   return { current, stored, overAllocations, summary, warnings };
@@ -53,7 +56,7 @@ export function snapshotAction(ctx: ActionContext): ActionResult {
   const r = recordSnapshot(ctx, state);
   return {
     toast: r.summary,
-    log: `${r.summary} ${r.stored.added} rows added, ${r.stored.replaced} replaced${r.stored.dropped ? `, ${r.stored.dropped} duplicates dropped` : ''}.`,
+    log: `${r.summary} ${r.stored.added} rows added, ${r.stored.replaced} replaced${r.stored.removed ? `, ${r.stored.removed} of projects deleted since the earlier snapshot removed` : ''}${r.stored.dropped ? `, ${r.stored.dropped} duplicates dropped` : ''}.`,
     warnings: [...state.warnings, ...r.warnings],
   };
 }

@@ -104,6 +104,10 @@ describe('KPIs', () => {
       ['P2', 68],
     ]);
     expect(k.staleProjects).toMatchObject({ value: 2, counted: 3 });
+    // The formula in words says that a blank Last update counts, as P3 does.
+    expect(k.staleProjects.formula).toBe(
+      `open projects whose Last update is 30 days or more before ${today}, or blank (never updated)`,
+    );
     // Overdue: P1 ended 10 days ago; P4 is Done.
     expect(r.overdue).toEqual([
       {

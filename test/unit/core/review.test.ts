@@ -200,7 +200,7 @@ describe('snapshots', () => {
     expect(snapshotSchema().safeParse({ ...feb[0], status: 'Maybe' }).success).toBe(false);
   });
 
-  it('merges today into history: same date and ID replaced in place, others appended', () => {
+  it('merges today into history: same date and ID replaced in place, others appended, removed ones gone', () => {
     const morning = takeSnapshot(
       [project('P1', { rank: 1 }), project('P2', { rank: 2 })],
       '2027-03-01',
@@ -210,16 +210,23 @@ describe('snapshots', () => {
       '2027-03-01',
     );
     const m = mergeSnapshot([...feb, ...morning], evening);
+    // P2 was deleted from Projects between the morning and the evening snapshot: the day's
+    // snapshot is the evening's, so P2 has no row that day (it is not in the day's trend point,
+    // and the next review does not report its removal a second time).
     expect(m.rows.map((s) => [s.date, s.id, s.rank])).toEqual([
       ['2027-02-01', 'P1', 3],
       ['2027-02-01', 'P2', 10],
       ['2027-02-01', 'P3', 1],
       ['2027-03-01', 'p1', 2],
-      ['2027-03-01', 'P2', 2],
       ['2027-03-01', 'P3', 1],
     ]);
-    expect(m).toMatchObject({ replaced: 1, added: 1, dropped: 0 });
-    expect(mergeSnapshot([...morning, ...morning], [])).toMatchObject({ dropped: 2 });
+    expect(m).toMatchObject({ replaced: 1, added: 1, dropped: 0, removed: 1 });
+    expect(mergeSnapshot([...morning, ...morning], [])).toMatchObject({ dropped: 2, removed: 0 });
+    // Every project deleted by the evening: the day's snapshot is empty (the date given).
+    expect(mergeSnapshot([...feb, ...morning], [], '2027-03-01')).toMatchObject({
+      rows: feb,
+      removed: 2,
+    });
     expect(previousSnapshot(m.rows, '2027-03-01').map((s) => s.id)).toEqual(['P1', 'P2', 'P3']);
     expect(previousSnapshot(m.rows, '2027-02-01')).toEqual([]);
   });
