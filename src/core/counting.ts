@@ -57,7 +57,10 @@ export function isCounted(p: Pick<Project, 'status' | 'selected'>, rule: CountRu
   return rule.includeSelected && p.selected === true && SELECTABLE.includes(p.status);
 }
 
-/** The rule in words, for formulas shown next to numbers: "Status Approved or Active, or Selected". */
+/**
+ * The rule in words, for formulas shown next to numbers: "Status Active, or Selected and not On
+ * hold or closed" (a selection does not revive a paused or closed project).
+ */
 export function describeRule(rule: CountRule): string {
   const s = rule.statuses;
   const statuses =
@@ -65,5 +68,6 @@ export function describeRule(rule: CountRule): string {
       ? ''
       : `Status ${s.length === 1 ? (s[0] as string) : `${s.slice(0, -1).join(', ')} or ${s[s.length - 1] as string}`}`;
   if (!rule.includeSelected) return statuses || 'no project';
-  return statuses ? `${statuses}, or Selected` : 'Selected';
+  const selected = 'Selected and not On hold or closed';
+  return statuses ? `${statuses}, or ${selected}` : selected;
 }

@@ -110,7 +110,7 @@ describe('Refresh dashboard', () => {
     expect(plan.length).toBeGreaterThan(0);
     expect(kpiRow(w, 'Budget committed').slice(1, 3)).toEqual([
       plan.reduce((s, p) => s + Number(p.Cost), 0),
-      'Σ Cost of projects with Status Active, or Selected',
+      'Σ Cost of projects with Status Active, or Selected and not On hold or closed',
     ]);
   });
 

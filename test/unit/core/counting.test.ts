@@ -35,17 +35,23 @@ describe('counting rule', () => {
     expect(committedRule([{ selected: null }, { selected: true }])).toBe(SELECTED_PLAN);
     expect(isCounted({ status: 'Approved', selected: false }, SELECTED_PLAN)).toBe(false);
     expect(isCounted({ status: 'Active', selected: false }, SELECTED_PLAN)).toBe(true);
-    expect(describeRule(SELECTED_PLAN)).toBe('Status Active, or Selected');
+    expect(describeRule(SELECTED_PLAN)).toBe(
+      'Status Active, or Selected and not On hold or closed',
+    );
     expect(describeRule(APPROVED_PLAN)).toBe('Status Approved or Active');
   });
 
   it('says the rule in words', () => {
-    expect(describeRule(COMMITTED_RULE)).toBe('Status Approved or Active, or Selected');
+    expect(describeRule(COMMITTED_RULE)).toBe(
+      'Status Approved or Active, or Selected and not On hold or closed',
+    );
     expect(describeRule({ statuses: ['Active'], includeSelected: false })).toBe('Status Active');
     expect(describeRule({ statuses: ['Approved', 'Active', 'Done'], includeSelected: false })).toBe(
       'Status Approved, Active or Done',
     );
-    expect(describeRule({ statuses: [], includeSelected: true })).toBe('Selected');
+    expect(describeRule({ statuses: [], includeSelected: true })).toBe(
+      'Selected and not On hold or closed',
+    );
   });
 });
 

@@ -65,7 +65,7 @@ describe('KPIs', () => {
     // Committed: P1 (Approved), P2 (Active), P3 (Proposed but Selected); P3 has no Cost.
     expect(k.budgetCommitted).toMatchObject({ value: 300, counted: 2, missing: 1, reason: null });
     expect(k.budgetCommitted.formula).toBe(
-      'Σ Cost of projects with Status Approved or Active, or Selected',
+      'Σ Cost of projects with Status Approved or Active, or Selected and not On hold or closed',
     );
     expect(k.budgetRemaining.value).toBe(700);
     expect(k.budgetUsed).toMatchObject({ value: 0.3, unit: 'percent' });
