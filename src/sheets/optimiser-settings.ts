@@ -109,4 +109,5 @@ export function parseBalanceRules(v: unknown): Parsed<BalanceSetting[]> {
     : { ok: false, error: 'it has no rule' };
 }
 
-const pct = (f: number): string => `${Math.round(f * 1000) / 10}%`;
+/** A share as the Settings sheet writes it: 0.125 → "12.5%". */
+export const pct = (f: number): string => `${Math.round(f * 1000) / 10}%`;

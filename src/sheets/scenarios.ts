@@ -3,7 +3,12 @@ import type { BalanceSetting } from '../core/allocation';
 import type { ActionContext } from './action';
 import type { CellValue } from './cell-parsers';
 import { headerKey } from './headers';
-import { parseBalanceRules, parseBudgetPerMonth, type BudgetPerMonth } from './optimiser-settings';
+import {
+  parseBalanceRules,
+  parseBudgetPerMonth,
+  pct,
+  type BudgetPerMonth,
+} from './optimiser-settings';
 import { literal } from './owned-sheet';
 import { SCENARIOS } from './schema';
 
@@ -29,8 +34,6 @@ export interface ScenarioRow {
 /** Written for a rule that was not set, so a blank cell means "not recorded" (older rows). */
 export const NO_RULE = 'none';
 
-const share = (f: number): string => `${Math.round(f * 1000) / 10}%`;
-
 /**
  * Settings' Budget per month and Balance rules in the form the Settings sheet accepts (so
  * parseBudgetPerMonth / parseBalanceRules read them back to the same values): "150000" or
@@ -54,9 +57,9 @@ export function scenarioRules(s: {
     const group = `${r.by === 'type' ? 'Type' : 'Objective'} ${r.group}`;
     const lo = r.minShare ?? null;
     const hi = r.maxShare ?? null;
-    if (lo !== null && hi !== null) return [`${group} ${share(lo)}–${share(hi)}`];
-    if (lo !== null) return [`${group} ≥ ${share(lo)}`];
-    if (hi !== null) return [`${group} ≤ ${share(hi)}`];
+    if (lo !== null && hi !== null) return [`${group} ${pct(lo)}–${pct(hi)}`];
+    if (lo !== null) return [`${group} ≥ ${pct(lo)}`];
+    if (hi !== null) return [`${group} ≤ ${pct(hi)}`];
     return [];
   });
   return {

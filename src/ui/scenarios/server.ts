@@ -12,6 +12,7 @@ import { SheetError } from '../../sheets/problems';
 import { SCENARIOS } from '../../sheets/schema';
 import type { Services } from '../../sheets/services';
 import { appendScenario, recordedRules, scenarioRules } from '../../sheets/scenarios';
+import { pct } from '../../sheets/optimiser-settings';
 import type { Settings } from '../../sheets/settings';
 import { isBlankRow, readTable, type ReadOptions } from '../../sheets/table';
 import type { ParsedInputOf } from '../bridge/contract';
@@ -445,8 +446,4 @@ function ruleWarnings(
 
 function money(x: number): string {
   return Math.round(x).toLocaleString('en-US');
-}
-
-function pct(f: number): string {
-  return `${Math.round(f * 1000) / 10}%`;
 }
