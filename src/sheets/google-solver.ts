@@ -18,9 +18,10 @@
 import {
   buildModel,
   explain,
-  findConflict,
+  infeasibleResult,
   isFeasible,
   relativeGap,
+  selectionTotals,
   solveAllocation,
   validateProblem,
   type AllocationProblem,
@@ -42,7 +43,6 @@ export function solveWithGoogle(
   const t0 = now();
   validateProblem(p);
   const model = buildModel(p);
-  const n = model.n;
   const name = (j: number): string => `x${j}`;
   const engine = service.createEngine();
   const names = p.projects.map((_, j) => name(j));
@@ -66,23 +66,7 @@ export function solveWithGoogle(
   const status = solution.getStatus();
   const S = service.Status;
 
-  if (status === S.INFEASIBLE) {
-    return {
-      status: 'infeasible',
-      limit: null,
-      feasible: false,
-      selected: new Array<boolean>(n).fill(false),
-      value: 0,
-      cost: 0,
-      count: 0,
-      bound: -Infinity,
-      gap: Infinity,
-      nodes: 0,
-      timeMs: now() - t0,
-      reasons: [],
-      conflict: findConflict(model),
-    };
-  }
+  if (status === S.INFEASIBLE) return infeasibleResult(model, now() - t0, 0);
   if (status !== S.OPTIMAL && status !== S.FEASIBLE)
     throw new Error(`Google solver: the optimisation ended with status ${String(status)}`);
 
@@ -91,16 +75,7 @@ export function solveWithGoogle(
     throw new Error(
       'Google solver: its selection breaks a constraint (rounding); use the built-in optimiser',
     );
-  let value = 0;
-  let cost = 0;
-  let count = 0;
-  p.projects.forEach((c, j) => {
-    if (selected[j]) {
-      value += c.value;
-      cost += c.cost;
-      count++;
-    }
-  });
+  const { value, cost, count } = selectionTotals(p, selected);
   const optimal = status === S.OPTIMAL;
   const bound = optimal ? value : Math.max(value, solveAllocation(p, { nodeLimit: 1 }).bound);
   return {

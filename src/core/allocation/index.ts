@@ -3,6 +3,8 @@ export * from './problem';
 export {
   solveAllocation,
   relativeGap,
+  infeasibleResult,
+  selectionTotals,
   type AllocationResult,
   type AllocationStatus,
   type SolveOptions,

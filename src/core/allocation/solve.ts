@@ -67,7 +67,7 @@ export function solveAllocation(
   const lo = Uint8Array.from(p.projects, (c) => (c.force === 'in' ? 1 : 0));
   const hi = Uint8Array.from(p.projects, (c) => (c.force === 'out' ? 0 : 1));
   const bounds = propagate(model, lo, hi);
-  if (bounds.infeasible) return infeasible(model, t0, now, 0);
+  if (bounds.infeasible) return infeasibleResult(model, now() - t0, 0);
 
   const start = options.start ? Uint8Array.from(options.start, (b) => (b ? 1 : 0)) : null;
   const out = branchAndBound(model, bounds.lo, bounds.hi, start, {
@@ -76,7 +76,7 @@ export function solveAllocation(
     relGap: options.relGap ?? 1e-9,
   });
   if (out.incumbent === null) {
-    if (out.status === 'optimal') return infeasible(model, t0, now, out.nodes);
+    if (out.status === 'optimal') return infeasibleResult(model, now() - t0, out.nodes);
     return {
       status: 'time limit',
       limit: out.limit,
@@ -96,16 +96,7 @@ export function solveAllocation(
   const selected = Array.from(out.incumbent, (v) => v === 1);
   if (!isFeasible(model, selected))
     throw new Error('allocation: internal error, the selection breaks a constraint');
-  let value = 0;
-  let cost = 0;
-  let count = 0;
-  p.projects.forEach((c, j) => {
-    if (selected[j]) {
-      value += c.value;
-      cost += c.cost;
-      count++;
-    }
-  });
+  const { value, cost, count } = selectionTotals(p, selected);
   const bound = Math.max(out.bound, value);
   return {
     status: out.status === 'optimal' ? 'optimal' : 'time limit',
@@ -130,20 +121,38 @@ export function relativeGap(bound: number, value: number): number {
   return Math.abs(value) > 0 ? (bound - value) / Math.abs(value) : Infinity;
 }
 
-function infeasible(model: Model, t0: number, now: () => number, nodes: number): AllocationResult {
-  const n = model.n;
+/** Σ value, Σ cost and the number of the selected projects. */
+export function selectionTotals(
+  p: AllocationProblem,
+  selected: readonly boolean[],
+): { value: number; cost: number; count: number } {
+  let value = 0;
+  let cost = 0;
+  let count = 0;
+  p.projects.forEach((c, j) => {
+    if (selected[j]) {
+      value += c.value;
+      cost += c.cost;
+      count++;
+    }
+  });
+  return { value, cost, count };
+}
+
+/** The result when no selection satisfies the constraints, with the conflict that shows why. */
+export function infeasibleResult(model: Model, timeMs: number, nodes: number): AllocationResult {
   return {
     status: 'infeasible',
     limit: null,
     feasible: false,
-    selected: new Array<boolean>(n).fill(false),
+    selected: new Array<boolean>(model.n).fill(false),
     value: 0,
     cost: 0,
     count: 0,
     bound: -Infinity,
     gap: Infinity,
     nodes,
-    timeMs: now() - t0,
+    timeMs,
     reasons: [],
     conflict: findConflict(model),
   };
