@@ -266,6 +266,30 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
     reason: k.value === null ? (k.why ?? 'No data.') : null,
     source: k.source ?? null,
   });
+  /** Σ a ÷ Σ b over the projects that have both (a return subtracts 1), with both sums shown. */
+  const ratioOfSums = (
+    k: Pick<Kpi, 'label' | 'unit'> & {
+      a: string;
+      b: string;
+      sums: ReturnType<typeof pairSums>;
+      minusOne?: boolean;
+    },
+  ): Kpi => {
+    const ratio = div(k.sums.a, k.sums.b);
+    return kpi({
+      label: k.label,
+      unit: k.unit,
+      formula: `Σ ${k.a} ÷ Σ ${k.b}${k.minusOne ? ' − 1' : ''}, over projects with both`,
+      value: ratio === null ? null : ratio - (k.minusOne ? 1 : 0),
+      inputs: [
+        { label: `Σ ${k.a}`, value: k.sums.a },
+        { label: `Σ ${k.b}`, value: k.sums.b },
+      ],
+      counted: k.sums.counted,
+      missing: k.sums.missing,
+      why: k.sums.counted === 0 ? `No project has both ${k.a} and ${k.b}.` : `Σ ${k.b} is 0.`,
+    });
+  };
   const noBudget = 'No budget is set: add the budget available to Settings.';
 
   const budgetRemaining = budget === null ? null : budget - cost.total;
@@ -335,37 +359,20 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
       counted: riskAdjusted.counted,
       missing: riskAdjusted.missing,
     }),
-    realisedRoi: kpi({
+    realisedRoi: ratioOfSums({
       label: 'Realised ROI',
       unit: 'percent',
-      formula: 'Σ Revenue won ÷ Σ Actual cost − 1, over projects with both',
-      value: wonOverCost.b === 0 ? null : wonOverCost.a / wonOverCost.b - 1,
-      inputs: [
-        { label: 'Σ Revenue won', value: wonOverCost.a },
-        { label: 'Σ Actual cost', value: wonOverCost.b },
-      ],
-      counted: wonOverCost.counted,
-      missing: wonOverCost.missing,
-      why:
-        wonOverCost.counted === 0
-          ? 'No project has both Revenue won and Actual cost.'
-          : 'Σ Actual cost is 0.',
+      a: 'Revenue won',
+      b: 'Actual cost',
+      sums: wonOverCost,
+      minusOne: true,
     }),
-    pipelinePerCost: kpi({
+    pipelinePerCost: ratioOfSums({
       label: 'Pipeline per unit cost',
       unit: 'ratio',
-      formula: 'Σ Pipeline generated ÷ Σ Actual cost, over projects with both',
-      value: div(pipeOverCost.a, pipeOverCost.b),
-      inputs: [
-        { label: 'Σ Pipeline generated', value: pipeOverCost.a },
-        { label: 'Σ Actual cost', value: pipeOverCost.b },
-      ],
-      counted: pipeOverCost.counted,
-      missing: pipeOverCost.missing,
-      why:
-        pipeOverCost.counted === 0
-          ? 'No project has both Pipeline generated and Actual cost.'
-          : 'Σ Actual cost is 0.',
+      a: 'Pipeline generated',
+      b: 'Actual cost',
+      sums: pipeOverCost,
     }),
     winRate: kpi({
       label: 'Win rate',
@@ -379,21 +386,12 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
       counted: dealProjects,
       why: 'No deals won or lost are recorded.',
     }),
-    forecastAccuracy: kpi({
+    forecastAccuracy: ratioOfSums({
       label: 'Forecast accuracy',
       unit: 'percent',
-      formula: 'Σ Revenue won ÷ Σ Expected revenue, over projects with both',
-      value: div(wonOverExpected.a, wonOverExpected.b),
-      inputs: [
-        { label: 'Σ Revenue won', value: wonOverExpected.a },
-        { label: 'Σ Expected revenue', value: wonOverExpected.b },
-      ],
-      counted: wonOverExpected.counted,
-      missing: wonOverExpected.missing,
-      why:
-        wonOverExpected.counted === 0
-          ? 'No project has both Revenue won and Expected revenue.'
-          : 'Σ Expected revenue is 0.',
+      a: 'Revenue won',
+      b: 'Expected revenue',
+      sums: wonOverExpected,
     }),
     staleProjects: kpi({
       label: 'Stale projects',
