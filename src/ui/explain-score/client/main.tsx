@@ -6,16 +6,10 @@
 import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { connect, errorText } from '../../kit/client/bridge';
-import { Status, type StatusMessage } from '../../kit/client/ui';
+import { closeDialog, DialogLoading, type StatusMessage } from '../../kit/client/ui';
 import { explainContract, type ExplainView } from '../contract';
 
-declare const google: { script: { host: { close(): void } } } | undefined;
-
 const api = connect('explain-score', explainContract);
-
-function close(): void {
-  if (typeof google !== 'undefined') google.script.host.close();
-}
 
 function App(): JSX.Element {
   const [v, setView] = useState<ExplainView | null>(null);
@@ -25,18 +19,7 @@ function App(): JSX.Element {
       setStatus({ kind: 'error', text: errorText(e) });
     });
   }, []);
-  if (!v)
-    return (
-      <>
-        <Status message={status} />
-        {status ? null : <p class="gray">Explaining the score…</p>}
-        <div class="actions">
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
-      </>
-    );
+  if (!v) return <DialogLoading status={status} loading="Explaining the score…" />;
   return (
     <div>
       <h2>
@@ -88,7 +71,7 @@ function App(): JSX.Element {
         the range entered, reversed when lower is better; a blank value counts as the worst (0).
       </p>
       <div class="actions">
-        <button type="button" onClick={close}>
+        <button type="button" onClick={closeDialog}>
           Close
         </button>
       </div>

@@ -148,3 +148,28 @@ export function numberOrNull(s: string): number | null {
 export function valueOf(e: Event): string {
   return (e.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 }
+
+declare const google: { script: { host: { close(): void } } } | undefined;
+
+/** Closes the dialog (google.script.host.close); does nothing outside Apps Script (tests). */
+export function closeDialog(): void {
+  if (typeof google !== 'undefined') google.script.host.close();
+}
+
+/** A dialog before its data arrives: the error if loading failed, else `loading`; and Close. */
+export function DialogLoading(p: {
+  readonly status: StatusMessage | null;
+  readonly loading: string;
+}): JSX.Element {
+  return (
+    <>
+      <Status message={p.status} />
+      {p.status ? null : <p class="gray">{p.loading}</p>}
+      <div class="actions">
+        <button type="button" onClick={closeDialog}>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}

@@ -8,6 +8,8 @@ import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BridgeError, connect, errorText } from '../../kit/client/bridge';
 import {
+  closeDialog,
+  DialogLoading,
   Field,
   Status,
   focusFirstInvalid,
@@ -18,13 +20,7 @@ import {
 import type { Decision } from '../../../core/stage-flow';
 import { decisionContract, REASON_MAX, type DecisionView } from '../contract';
 
-declare const google: { script: { host: { close(): void } } } | undefined;
-
 const api = connect('record-decision', decisionContract);
-
-function close(): void {
-  if (typeof google !== 'undefined') google.script.host.close();
-}
 
 function App(): JSX.Element {
   const [v, setView] = useState<DecisionView | null>(null);
@@ -76,18 +72,7 @@ function App(): JSX.Element {
     }
   };
 
-  if (!v)
-    return (
-      <>
-        <Status message={status} />
-        {status ? null : <p class="gray">Loading the project…</p>}
-        <div class="actions">
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
-      </>
-    );
+  if (!v) return <DialogLoading status={status} loading="Loading the project…" />;
   return (
     <form onSubmit={(e) => void submit(e)}>
       <h2>
@@ -143,7 +128,7 @@ function App(): JSX.Element {
         <button type="submit" class="action" disabled={busy || !v.canDecide}>
           Record decision
         </button>
-        <button type="button" onClick={close}>
+        <button type="button" onClick={closeDialog}>
           {done ? 'Close' : 'Cancel'}
         </button>
       </div>
