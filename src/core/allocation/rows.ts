@@ -50,7 +50,6 @@ function sparse(entries: Map<number, number>): { idx: Int32Array; val: Float64Ar
  * exclusion members are merged; a project needing itself adds nothing.
  */
 export function buildModel(p: AllocationProblem): Model {
-  const n = p.projects.length;
   const rows: Row[] = [];
   const add = (
     kind: RowKind,
@@ -76,15 +75,11 @@ export function buildModel(p: AllocationProblem): Model {
     if (b.maxShare !== null && b.maxShare < 1)
       add('max share', k, `max share of ${b.group}`, m, -Infinity, b.maxShare * p.budget);
   });
-  const needs: number[][] = Array.from({ length: n }, () => []);
-  const neededBy: number[][] = Array.from({ length: n }, () => []);
   const seenDep = new Set<string>();
   p.dependencies.forEach((d, k) => {
     const key = `${d.project}>${d.needs}`;
     if (d.project === d.needs || seenDep.has(key)) return;
     seenDep.add(key);
-    (needs[d.project] as number[]).push(d.needs);
-    (neededBy[d.needs] as number[]).push(d.project);
     const name = `needs ${(p.projects[d.needs] as { id: string }).id}`;
     add(
       'dependency',
@@ -98,31 +93,14 @@ export function buildModel(p: AllocationProblem): Model {
       0,
     );
   });
-  const excludes: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
   p.exclusions.forEach((s, k) => {
     const members = [...new Set(s)];
     if (members.length < 2) return;
-    for (const a of members)
-      for (const b of members) if (a !== b) (excludes[a] as Set<number>).add(b);
     const ids = members.map((j) => (p.projects[j] as { id: string }).id).join(', ');
     add('exclusion', k, `only one of ${ids}`, new Map(members.map((j) => [j, 1])), -Infinity, 1);
   });
 
-  const colList: [number, number][][] = Array.from({ length: n }, () => []);
-  rows.forEach((r, i) => {
-    for (let k = 0; k < r.idx.length; k++)
-      (colList[r.idx[k] as number] as [number, number][]).push([i, r.val[k] as number]);
-  });
-  return {
-    problem: p,
-    n,
-    rows,
-    colRows: colList.map((l) => Int32Array.from(l.map((e) => e[0]))),
-    colVals: colList.map((l) => Float64Array.from(l.map((e) => e[1]))),
-    needs,
-    neededBy,
-    excludes: excludes.map((s) => [...s].sort((a, b) => a - b)),
-  };
+  return modelOf(p, rows);
 }
 
 /** The tolerance a row's activity may exceed its bound by: 1e-9 relative to its size. */
@@ -174,8 +152,18 @@ export function isFeasible(model: Model, selected: ArrayLike<boolean | number>):
 
 /** The same model keeping only the rows where keep[i] is true (adjacency rebuilt to match). */
 export function restrictModel(model: Model, keep: readonly boolean[]): Model {
-  const n = model.n;
-  const rows = model.rows.filter((_, i) => keep[i]);
+  return modelOf(
+    model.problem,
+    model.rows.filter((_, i) => keep[i]),
+  );
+}
+
+/**
+ * The model of `rows`: the column-wise adjacency, and needs / neededBy / excludes read from the
+ * dependency rows (x_p − x_q ≤ 0: p needs q) and the exclusion rows.
+ */
+function modelOf(problem: AllocationProblem, rows: Row[]): Model {
+  const n = problem.projects.length;
   const colList: [number, number][][] = Array.from({ length: n }, () => []);
   const needs: number[][] = Array.from({ length: n }, () => []);
   const neededBy: number[][] = Array.from({ length: n }, () => []);
@@ -194,7 +182,7 @@ export function restrictModel(model: Model, keep: readonly boolean[]): Model {
     }
   });
   return {
-    problem: model.problem,
+    problem,
     n,
     rows,
     colRows: colList.map((l) => Int32Array.from(l.map((e) => e[0]))),
