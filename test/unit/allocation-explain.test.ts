@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problem, solveAllocation, type Candidate, type Resource } from '../../src/core/allocation';
-import { arbProblem, bruteForce } from './allocation-fixtures';
+import { problem, solveAllocation, type Resource } from '../../src/core/allocation';
+import { arbProblem, bruteForce, c } from './allocation-fixtures';
 
-const c = (
-  id: string,
-  value: number,
-  cost: number,
-  force: Candidate['force'] = null,
-): Candidate => ({
-  id,
-  value,
-  cost,
-  force,
-});
 const se = (limit: number, use: [number, number][]): Resource => ({
   name: 'SE capacity in 2027-03',
   subject: 'SE in 2027-03',

@@ -14,6 +14,19 @@ import {
 } from '../../src/core/allocation';
 import { rowTolerance } from '../../src/core/allocation/rows';
 
+/** A candidate project for hand-written problems. */
+export const c = (
+  id: string,
+  value: number,
+  cost: number,
+  force: Candidate['force'] = null,
+): Candidate => ({
+  id,
+  value,
+  cost,
+  force,
+});
+
 export interface ArbOptions {
   readonly minProjects: number;
   readonly maxProjects: number;

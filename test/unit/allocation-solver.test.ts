@@ -7,21 +7,8 @@ import {
   solveAllocation,
   violations,
   type AllocationProblem,
-  type Candidate,
 } from '../../src/core/allocation';
-import { arbProblem, bruteForce } from './allocation-fixtures';
-
-const c = (
-  id: string,
-  value: number,
-  cost: number,
-  force: Candidate['force'] = null,
-): Candidate => ({
-  id,
-  value,
-  cost,
-  force,
-});
+import { arbProblem, bruteForce, c } from './allocation-fixtures';
 
 /** The checks every solver answer must pass, whatever the instance. */
 function checkAnswer(p: AllocationProblem, r: ReturnType<typeof solveAllocation>): void {

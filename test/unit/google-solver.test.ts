@@ -5,27 +5,15 @@ import {
   VariableType,
   loadLinearOptimizationService,
 } from '../../emulator/services/linear-optimization';
-import { problem, solveAllocation, type Candidate } from '../../src/core/allocation';
+import { problem, solveAllocation } from '../../src/core/allocation';
 import { solveWithGoogle } from '../../src/sheets/google-solver';
-import { arbProblem } from './allocation-fixtures';
+import { arbProblem, c } from './allocation-fixtures';
 import { portfolioInstance } from '../../scripts/bench-allocate';
 
 let service: GoogleAppsScript.Optimization.LinearOptimizationService;
 
 beforeAll(async () => {
   service = await loadLinearOptimizationService();
-});
-
-const c = (
-  id: string,
-  value: number,
-  cost: number,
-  force: Candidate['force'] = null,
-): Candidate => ({
-  id,
-  value,
-  cost,
-  force,
 });
 
 describe('emulated LinearOptimizationService (HiGHS)', () => {
