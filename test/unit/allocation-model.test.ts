@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityRow, DemandRow, Project } from '../../src/core/model';
 import { monthsBetween, portfolioProblem, solveAllocation } from '../../src/core/allocation';
+import { project as baseProject } from './core/fixtures';
 
-function project(p: Partial<Project> & { id: string }): Project {
-  return {
-    row: 2,
-    name: p.id,
-    description: '',
-    type: 'Campaign',
-    owner: '',
-    status: 'Proposed',
-    objective: 'Grow',
-    segment: '',
-    region: '',
-    start: null,
-    end: null,
-    cost: 10,
-    expectedRevenue: null,
-    confidence: null,
-    criteria: {},
-    dependsOn: [],
-    excludes: [],
-    force: null,
-    actuals: {
-      actualCost: null,
-      pipelineGenerated: null,
-      revenueWon: null,
-      dealsWon: null,
-      dealsLost: null,
-      lastUpdate: null,
-    },
-    score: 50,
-    rank: null,
-    selected: null,
-    ...p,
-  };
+/** The core fixture's project with this file's defaults: cost 10, score 50, objective Grow. */
+function project(p: Partial<Omit<Project, 'actuals'>> & { id: string }): Project {
+  return baseProject(p.id, { cost: 10, score: 50, objective: 'Grow', ...p });
 }
 
 describe('portfolioProblem: from Projects, Demand and Capacity', () => {
