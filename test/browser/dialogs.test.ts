@@ -2,19 +2,13 @@
  * The two dialogs in Chromium at the size the add-on opens them: Record decision… (choose a
  * decision, give a reason, record it) and Explain score (the numbers for the selected row).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowOf } from '../workbook/governance-helpers';
 import { ANA, records, world } from '../workbook/helpers';
-import { haveChromium, launch, openDialog, type Browser } from './harness';
+import { haveChromium, useBrowser, openDialog } from './harness';
 
 describe.runIf(haveChromium())('Dialogs in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('records a decision for the selected project', async () => {
     const w = world({ sample: true });
@@ -24,7 +18,7 @@ describe.runIf(haveChromium())('Dialogs in Chromium', () => {
       .getSheetByName('Projects')
       ?.getRange(`B${rowOf(w, id)}`)
       .activate();
-    const s = await openDialog(browser, w.ana, 'Record decision…');
+    const s = await openDialog(browser(), w.ana, 'Record decision…');
     await s.idle();
     await s.screenshot('record-decision');
     await s.page.getByRole('button', { name: /Record/ }).click();
@@ -42,7 +36,7 @@ describe.runIf(haveChromium())('Dialogs in Chromium', () => {
       .getSheetByName('Projects')
       ?.getRange(`C${rowOf(w, 'P03')}`)
       .activate();
-    const s = await openDialog(browser, w.ana, 'Explain score');
+    const s = await openDialog(browser(), w.ana, 'Explain score');
     await s.idle();
     await s.screenshot('explain-score');
     expect(await s.page.locator('body').textContent()).toContain('P03');

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { UserSession } from '../../emulator';
 import { ROOT } from '../../emulator/bundle';
 
@@ -109,6 +110,24 @@ function shim(): void {
         origin: 'https://docs.google.com',
       },
     },
+  };
+}
+
+/**
+ * For a describe block: launches Chromium before its tests and closes it after them. Returns the
+ * running browser's getter (call it inside a test).
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start: see the error of the launch above.');
+    return browser;
   };
 }
 

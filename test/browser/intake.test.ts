@@ -2,9 +2,9 @@
  * New project request and Review intake in Chromium, as a user: fill and submit, see the row
  * in the emulated sheet; bad input; two people at once; the keyboard alone; accept and reject.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANA, BOB, records, world } from '../workbook/helpers';
-import { haveChromium, launch, openSidebar, type Browser, type SidebarPage } from './harness';
+import { haveChromium, useBrowser, openSidebar, type SidebarPage } from './harness';
 
 const run = haveChromium();
 
@@ -36,17 +36,11 @@ async function fillValid(s: SidebarPage, name: string): Promise<void> {
 }
 
 describe.skipIf(!run)('New project request in a browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('submits a filled form: the request appears in the Intake sheet', async () => {
     const w = world({ sample: true });
-    const s = await openSidebar(browser, w.ana, 'New project request…');
+    const s = await openSidebar(browser(), w.ana, 'New project request…');
     await s.idle();
     await s.screenshot('intake-empty');
     // The rubric of each criterion is shown under its rating field.
@@ -79,7 +73,7 @@ describe.skipIf(!run)('New project request in a browser', () => {
 
   it('shows bad input beside each field, announces it, focuses the first, and adds no row', async () => {
     const w = world({ sample: true });
-    const s = await openSidebar(browser, w.ana, 'New project request…');
+    const s = await openSidebar(browser(), w.ana, 'New project request…');
     await s.idle();
     await fillValid(s, '');
     await s.page.getByLabel('Cost *').fill('-5');
@@ -121,8 +115,8 @@ describe.skipIf(!run)('New project request in a browser', () => {
 
   it('gives two people who submit at the same moment two IDs and two rows', async () => {
     const w = world({ sample: true });
-    const ana = await openSidebar(browser, w.ana, 'New project request…');
-    const bob = await openSidebar(browser, w.emulator.as(BOB), 'New project request…');
+    const ana = await openSidebar(browser(), w.ana, 'New project request…');
+    const bob = await openSidebar(browser(), w.emulator.as(BOB), 'New project request…');
     await Promise.all([ana.idle(), bob.idle()]);
     await fillValid(ana, 'Ana’s request');
     await fillValid(bob, 'Bob’s request');
@@ -145,7 +139,7 @@ describe.skipIf(!run)('New project request in a browser', () => {
 
   it('can be filled and submitted with the keyboard alone', async () => {
     const w = world({ sample: true });
-    const s = await openSidebar(browser, w.ana, 'New project request…');
+    const s = await openSidebar(browser(), w.ana, 'New project request…');
     await s.idle();
     const k = s.page.keyboard;
     const focused = (): Promise<string> => s.focusedId();
@@ -196,17 +190,11 @@ describe.skipIf(!run)('New project request in a browser', () => {
 });
 
 describe.skipIf(!run)('Review intake in a browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('accepts one request and rejects another with a reason', async () => {
     const w = world({ sample: true });
-    const intake = await openSidebar(browser, w.ana, 'New project request…');
+    const intake = await openSidebar(browser(), w.ana, 'New project request…');
     await intake.idle();
     await fillValid(intake, 'Partner webinar series');
     await intake.page.getByRole('button', { name: 'Submit request' }).click();
@@ -215,7 +203,7 @@ describe.skipIf(!run)('Review intake in a browser', () => {
     await intake.page.getByRole('button', { name: 'Submit request' }).click();
     await intake.idle();
 
-    const s = await openSidebar(browser, w.emulator.as(BOB), 'Review intake…');
+    const s = await openSidebar(browser(), w.emulator.as(BOB), 'Review intake…');
     await s.idle();
     await s.screenshot('intake-review');
     const first = s.page.getByRole('region', { name: /R-0001/ });

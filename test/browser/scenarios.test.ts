@@ -2,25 +2,19 @@
  * The Scenario planner in Chromium: run, save two scenarios, compare them, commit one after
  * confirming, and see Projects change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { records, world } from '../workbook/helpers';
-import { haveChromium, launch, openSidebar, type Browser } from './harness';
+import { haveChromium, useBrowser, openSidebar } from './harness';
 
 const run = haveChromium();
 
 describe.skipIf(!run)('Scenario planner in a browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('runs, saves, compares and commits scenarios', async () => {
     const w = world({ sample: true });
     w.ana.run('menuScore');
-    const s = await openSidebar(browser, w.ana, 'Scenario planner…');
+    const s = await openSidebar(browser(), w.ana, 'Scenario planner…');
     await s.idle();
     const p = s.page;
     await expect(p.getByLabel('Budget', { exact: true }).inputValue()).resolves.toBe('1200000');
@@ -97,7 +91,7 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
   it('shows an impossible plan with the conflict, and bad input beside its field', async () => {
     const w = world({ sample: true });
     w.ana.run('menuScore');
-    const s = await openSidebar(browser, w.ana, 'Scenario planner…');
+    const s = await openSidebar(browser(), w.ana, 'Scenario planner…');
     await s.idle();
     const p = s.page;
     await p.getByLabel('Capacity (%)').fill('500');

@@ -2,12 +2,12 @@
  * The Scoring model sidebar in Chromium: moving a weight moves the ranking at once; the pairwise
  * workshop shows the consistency ratio and the judgement to fix; Apply writes the model.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scorePortfolio } from '../../src/core/framework-score';
 import type { ScoringModel } from '../../src/ui/scoring-model/contract';
 import { records, world } from '../workbook/helpers';
 import { ui } from '../ui/helpers';
-import { haveChromium, launch, openSidebar, type Browser } from './harness';
+import { haveChromium, useBrowser, openSidebar } from './harness';
 
 const run = haveChromium();
 
@@ -20,18 +20,12 @@ async function previewIds(page: import('playwright-core').Page): Promise<string[
 }
 
 describe.skipIf(!run)('Scoring model in a browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('moves the ranking as a weight changes, and applies it', async () => {
     const w = world({ sample: true });
     const model = ui<ScoringModel>(w.ana, 'scoring-model.load');
-    const s = await openSidebar(browser, w.ana, 'Scoring model…');
+    const s = await openSidebar(browser(), w.ana, 'Scoring model…');
     await s.idle();
     await s.screenshot('scoring-model');
     const before = await previewIds(s.page);
@@ -90,7 +84,7 @@ describe.skipIf(!run)('Scoring model in a browser', () => {
 
   it('moves a weight with the keyboard (slider and arrow keys)', async () => {
     const w = world({ sample: true });
-    const s = await openSidebar(browser, w.ana, 'Scoring model…');
+    const s = await openSidebar(browser(), w.ana, 'Scoring model…');
     await s.idle();
     const slider = s.page.getByLabel('Strategic fit weight (slider)');
     await slider.focus();
@@ -102,7 +96,7 @@ describe.skipIf(!run)('Scoring model in a browser', () => {
 
   it('runs the pairwise workshop: CR, the most inconsistent judgement and its fix', async () => {
     const w = world({ sample: true });
-    const s = await openSidebar(browser, w.ana, 'Scoring model…');
+    const s = await openSidebar(browser(), w.ana, 'Scoring model…');
     await s.idle();
     await s.page.getByLabel('the pairwise workshop (AHP)').check();
     await expect(s.page.locator('#cr').textContent()).resolves.toMatch(
