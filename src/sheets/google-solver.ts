@@ -17,11 +17,9 @@
  */
 import {
   buildModel,
-  explain,
   infeasibleResult,
   isFeasible,
-  relativeGap,
-  selectionTotals,
+  selectionResult,
   solveAllocation,
   validateProblem,
   type AllocationProblem,
@@ -75,22 +73,13 @@ export function solveWithGoogle(
     throw new Error(
       'Google solver: its selection breaks a constraint (rounding); use the built-in optimiser',
     );
-  const { value, cost, count } = selectionTotals(p, selected);
   const optimal = status === S.OPTIMAL;
-  const bound = optimal ? value : Math.max(value, solveAllocation(p, { nodeLimit: 1 }).bound);
-  return {
-    status: optimal ? 'optimal' : 'time limit',
+  return selectionResult(model, selected, {
+    optimal,
     limit: optimal ? null : 'time',
-    feasible: true,
-    selected,
-    value,
-    cost,
-    count,
-    bound,
-    gap: relativeGap(bound, value),
+    // Optimal: the bound is the value itself; else the core's root relaxation bound.
+    bound: optimal ? -Infinity : solveAllocation(p, { nodeLimit: 1 }).bound,
     nodes: 0,
     timeMs: now() - t0,
-    reasons: explain(model, selected, !optimal),
-    conflict: null,
-  };
+  });
 }

@@ -4,7 +4,7 @@ export {
   solveAllocation,
   relativeGap,
   infeasibleResult,
-  selectionTotals,
+  selectionResult,
   type AllocationResult,
   type AllocationStatus,
   type SolveOptions,

@@ -96,11 +96,35 @@ export function solveAllocation(
   const selected = Array.from(out.incumbent, (v) => v === 1);
   if (!isFeasible(model, selected))
     throw new Error('allocation: internal error, the selection breaks a constraint');
-  const { value, cost, count } = selectionTotals(p, selected);
-  const bound = Math.max(out.bound, value);
-  return {
-    status: out.status === 'optimal' ? 'optimal' : 'time limit',
+  return selectionResult(model, selected, {
+    optimal: out.status === 'optimal',
     limit: out.limit,
+    bound: out.bound,
+    nodes: out.nodes,
+    timeMs: now() - t0,
+  });
+}
+
+/**
+ * The result for a feasible selection: its totals, the bound (never below its value), the gap,
+ * and the reason each project is in or out.
+ */
+export function selectionResult(
+  model: Model,
+  selected: boolean[],
+  o: {
+    readonly optimal: boolean;
+    readonly limit: AllocationResult['limit'];
+    readonly bound: number;
+    readonly nodes: number;
+    readonly timeMs: number;
+  },
+): AllocationResult {
+  const { value, cost, count } = selectionTotals(model.problem, selected);
+  const bound = Math.max(o.bound, value);
+  return {
+    status: o.optimal ? 'optimal' : 'time limit',
+    limit: o.limit,
     feasible: true,
     selected,
     value,
@@ -108,9 +132,9 @@ export function solveAllocation(
     count,
     bound,
     gap: relativeGap(bound, value),
-    nodes: out.nodes,
-    timeMs: now() - t0,
-    reasons: explain(model, selected, out.status !== 'optimal'),
+    nodes: o.nodes,
+    timeMs: o.timeMs,
+    reasons: explain(model, selected, !o.optimal),
     conflict: null,
   };
 }
@@ -122,7 +146,7 @@ export function relativeGap(bound: number, value: number): number {
 }
 
 /** Σ value, Σ cost and the number of the selected projects. */
-export function selectionTotals(
+function selectionTotals(
   p: AllocationProblem,
   selected: readonly boolean[],
 ): { value: number; cost: number; count: number } {
