@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionReport } from '../../emulator';
 import type { Envelope } from '../../src/ui/bridge/contract';
 import type { IntakeModel, PendingRequest } from '../../src/ui/intake/contract';
-import { ANA, BOB, records, world, type World } from '../workbook/helpers';
+import { ANA, BOB, lockContention, records, world, type World } from '../workbook/helpers';
 import { sampleRequest, ui, uiError } from './helpers';
 
 const iso = (v: unknown): string =>
@@ -157,25 +157,9 @@ describe('New project request (server side)', () => {
           name: 'bob',
         },
       ],
-      {
-        // Bob reads the Criteria sheet only once Ana is writing her row: without the lock he
-        // would see the same last row and take the same ID.
-        pauses: [
-          {
-            exec: 'ana',
-            before: 'Lock.tryLock',
-            until: { exec: 'bob', reached: 'LockService.getDocumentLock' },
-          },
-          {
-            exec: 'bob',
-            before: 'Lock.tryLock',
-            until: { exec: 'ana', reached: 'Range.setValues' },
-          },
-        ],
-        onCall: (e) => {
-          order.push(`${e.exec} ${e.key}`);
-        },
-      },
+      // Bob reads the Criteria sheet only once Ana is writing her row: without the lock he
+      // would see the same last row and take the same ID.
+      lockContention(order),
     );
     // Bob asked for the lock while Ana held it, and read Intake only after her write.
     const bobAsked = order.indexOf('bob Lock.tryLock');

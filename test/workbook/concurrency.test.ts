@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionReport } from '../../emulator';
-import { ANA, BOB, columnOf, records, world } from './helpers';
+import { ANA, BOB, columnOf, lockContention, records, world } from './helpers';
 
 function ok(reports: readonly ExecutionReport[]): void {
   for (const r of reports) if (r.error) throw r.error;
@@ -17,25 +17,7 @@ describe('two users at once', () => {
         { user: ANA, fn: 'menuScore', name: 'ana' },
         { user: BOB, fn: 'menuCapacity', name: 'bob' },
       ],
-      {
-        pauses: [
-          // Ana takes the lock only once Bob's execution is up (a worker thread may start late,
-          // after Ana has finished, and then there is no contention to observe).
-          {
-            exec: 'ana',
-            before: 'Lock.tryLock',
-            until: { exec: 'bob', reached: 'LockService.getDocumentLock' },
-          },
-          {
-            exec: 'bob',
-            before: 'Lock.tryLock',
-            until: { exec: 'ana', reached: 'Range.setValues' },
-          },
-        ],
-        onCall: (e) => {
-          order.push(`${e.exec} ${e.key}`);
-        },
-      },
+      lockContention(order),
     );
     ok(reports);
     const [ana, bob] = reports;

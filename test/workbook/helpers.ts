@@ -1,5 +1,10 @@
 /** Shared set-up for the workbook tests: the built bundle on the emulator, one or two users. */
-import { createHarness, type Harness, type UserSession } from '../../emulator';
+import {
+  createHarness,
+  type ConcurrentOptions,
+  type Harness,
+  type UserSession,
+} from '../../emulator';
 
 export const MENU = 'Portfolio Pilot';
 export const ANA = 'ana@example.com';
@@ -67,3 +72,30 @@ export function columnOf(h: Harness, sheet: string, header: string): string {
 }
 
 export { growPortfolio } from '../../scripts/fixtures';
+
+/**
+ * Options for `concurrently` with two executions named 'ana' and 'bob' that contend for the
+ * document lock: Ana takes the lock only once Bob's execution is up (a worker thread may start
+ * late, after Ana has finished, and then there is no contention to observe), and Bob asks for it
+ * only once Ana is writing (without the lock he would read what she has not written yet). Every
+ * forwarded call is recorded in `order` as "<exec> <call>".
+ */
+export function lockContention(order: string[]): ConcurrentOptions {
+  return {
+    pauses: [
+      {
+        exec: 'ana',
+        before: 'Lock.tryLock',
+        until: { exec: 'bob', reached: 'LockService.getDocumentLock' },
+      },
+      {
+        exec: 'bob',
+        before: 'Lock.tryLock',
+        until: { exec: 'ana', reached: 'Range.setValues' },
+      },
+    ],
+    onCall: (e) => {
+      order.push(`${e.exec} ${e.key}`);
+    },
+  };
+}
