@@ -5,7 +5,7 @@
  */
 import type { DateKeyer } from './cell-parsers';
 import { makeDateKey } from './dates';
-import { saveRecord } from './journal';
+import { journalSeal, saveRecord } from './journal';
 import { appendLog } from './log';
 import { SheetError } from './problems';
 import { activeSpreadsheet, currentUser, type Services } from './services';
@@ -94,10 +94,13 @@ export function runLocked(
       timeZone,
       dateKey: makeDateKey(timeZone, services.utilities),
     });
+    if (tx.notes.length)
+      result = { ...result, warnings: [...tx.notes, ...(result.warnings ?? [])] };
     saveRecord(
       ss,
       tx.finish(),
       `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
+      journalSeal(services),
     );
   } catch (e) {
     tx.rollback();

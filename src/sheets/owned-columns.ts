@@ -1,10 +1,13 @@
 /**
  * Writing the add-on's own columns of a table (Score, Rank, Flags, Selected, Why …): one setValues
  * per run of adjacent columns, headers added for missing columns at the right end. A cell of an
- * owned column that holds a formula the user typed is left as it is.
+ * owned column that holds a formula the user typed is left as it is. Each row's values are
+ * written on the row of its key (ID) as it is at write time, and a cell someone typed into while
+ * the action ran stops it (see Transaction.write).
  */
 import type { ActionContext } from './action';
 import type { CellValue } from './cell-parsers';
+import { rowKeysOf } from './row-keys';
 import { NUMBER_FORMATS, column as columnSpec } from './schema';
 import { adjacentRuns, placeColumns, type Table } from './table';
 
@@ -63,7 +66,11 @@ export function writeOwnedColumns(
       before.push(old);
       beforeFormulas.push(oldF);
     }
-    ctx.tx.write(table.sheet, 2, first + 1, block, { values: before, formulas: beforeFormulas });
+    ctx.tx.write(table.sheet, 2, first + 1, block, {
+      values: before,
+      formulas: beforeFormulas,
+      key: rowKeysOf(table, 0, rows),
+    });
     run.forEach((c) => {
       const w = byCol.get(c) as OwnedWrite;
       const format = w.numberFormat ?? NUMBER_FORMATS[columnSpec(table.spec, w.key).kind];

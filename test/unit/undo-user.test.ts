@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { undoAction } from '../../src/menu/actions/basic';
 import type { ActionContext } from '../../src/sheets/action';
@@ -25,6 +26,9 @@ function workbook(journal: Row[], sheets: string[]) {
   return { ss, deleted };
 }
 
+/** The document properties, where saveRecord seals each record (SHA-256 of its id and JSON). */
+const seals = new Map<string, string>();
+
 function record(id: string, user: string, action: string, created: string): Row {
   const json = JSON.stringify({
     action,
@@ -33,8 +37,25 @@ function record(id: string, user: string, action: string, created: string): Row 
     changes: [],
     created: [created],
   });
+  seals.set(`pp.undo.${id}`, createHash('sha256').update(`${id}\n${json}`).digest('hex'));
   return [id, '2027-01-05T10:00:00.000Z', user, action, 1, 1, `~${json}`];
 }
+
+/** Just the services the journal's seal uses. */
+const services = {
+  session: { getActiveUser: () => ({ getEmail: () => '' }) },
+  propertiesService: {
+    getDocumentProperties: () => ({
+      getProperty: (k: string) => seals.get(k) ?? null,
+      deleteProperty: (k: string) => seals.delete(k),
+    }),
+  },
+  utilities: {
+    DigestAlgorithm: { SHA_256: 'SHA_256' },
+    Charset: { UTF_8: 'UTF_8' },
+    computeDigest: (_: string, text: string) => [...createHash('sha256').update(text).digest()],
+  },
+};
 
 describe('Undo last action when Google hides the email', () => {
   it("undoes this user's own action (recorded under their anonymous key), not someone else's later one", () => {
@@ -49,7 +70,7 @@ describe('Undo last action when Google hides the email', () => {
     const ctx = {
       ss,
       user: 'user aaaa1111',
-      services: { session: { getActiveUser: () => ({ getEmail: () => '' }) } },
+      services,
     } as unknown as ActionContext;
     const result = undoAction(ctx);
     expect(result.toast).toMatch(/^Undid "Check capacity"/);

@@ -1,6 +1,6 @@
 /** Set up workbook, Load sample portfolio, Undo last action. */
 import type { ActionContext, ActionResult } from '../../sheets/action';
-import { undoLast } from '../../sheets/journal';
+import { journalSeal, undoLast } from '../../sheets/journal';
 import { loadSample } from '../../sheets/sample';
 import { setupWorkbook } from '../../sheets/setup';
 
@@ -31,7 +31,7 @@ export function loadSampleAction(ctx: ActionContext): ActionResult {
  * when Google hides it), so the same value picks this user's records; never someone else's.
  */
 export function undoAction(ctx: ActionContext): ActionResult {
-  const r = undoLast(ctx.ss, ctx.user);
+  const r = undoLast(ctx.ss, ctx.user, journalSeal(ctx.services));
   const sheets = r.deletedSheets.length
     ? ` and removed the sheets it created (${r.deletedSheets.join(', ')})`
     : '';

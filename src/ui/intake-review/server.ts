@@ -15,6 +15,7 @@ import { SheetError } from '../../sheets/problems';
 import type { Services } from '../../sheets/services';
 import { CRITERIA, DEMAND, INTAKE, PROJECTS, SETTINGS } from '../../sheets/schema';
 import { readSettings } from '../../sheets/settings';
+import { rowKeysOf } from '../../sheets/row-keys';
 import {
   isBlankRow,
   missingSheet,
@@ -163,6 +164,7 @@ function markDecided(
   ctx.tx.write(table.sheet, row.sheetRow, 1, [next], {
     values: [old],
     formulas: [(table.formulas[row.sheetRow - 2] ?? []).slice()],
+    key: rowKeysOf(table, row.sheetRow - 2, 1),
   });
 }
 

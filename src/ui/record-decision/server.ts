@@ -26,6 +26,7 @@ import { readSettings } from '../../sheets/settings';
 import type { ReadOptions } from '../../sheets/table';
 import type { Services } from '../../sheets/services';
 import { missingSheet } from '../../sheets/table';
+import { rowKeysOf } from '../../sheets/row-keys';
 import { endpoint, type Endpoint } from '../bridge/server';
 import { PAGES, readContext } from '../pages';
 import { selectedProjectRow } from '../selection';
@@ -186,6 +187,7 @@ function record(ctx: ActionContext, s: Submission): ActionResult {
   ctx.tx.write(sheet, p.row, statusCol + 1, [[check.to]], {
     values: [[before]],
     formulas: [[read.table.formulas[p.row - 2]?.[statusCol] ?? '']],
+    key: rowKeysOf(read.table, p.row - 2, 1),
   });
   appendDecision(ctx, table, {
     user: ctx.user,

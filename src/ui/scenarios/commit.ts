@@ -15,6 +15,7 @@ import { recordedRules, scenarioRules } from '../../sheets/scenarios';
 import { pct } from '../../sheets/optimiser-settings';
 import type { Settings } from '../../sheets/settings';
 import { readTable } from '../../sheets/table';
+import { rowKeysOf } from '../../sheets/row-keys';
 import { readContext } from '../pages';
 import { buildModel, explain, violations, type PortfolioProblem } from '../../core/allocation';
 import { OBJECTIVE_NAMES, type Objective, type SavedScenario } from './contract';
@@ -162,7 +163,11 @@ function approve(
     } else block.push([formula || old]);
   });
   if (ids.length && block.length)
-    ctx.tx.write(table.sheet, 2, col + 1, block, { values: before, formulas });
+    ctx.tx.write(table.sheet, 2, col + 1, block, {
+      values: before,
+      formulas,
+      key: rowKeysOf(table, 0, block.length),
+    });
   return ids;
 }
 
@@ -178,6 +183,7 @@ function markCommitted(ctx: ActionContext, name: string): void {
   ctx.tx.write(sheet, i + 2, col + 1, [[ctx.now]], {
     values: [[table.rows[i]?.[col] ?? '']],
     formulas: [[table.formulas[i]?.[col] ?? '']],
+    key: rowKeysOf(table, i, 1),
   });
 }
 

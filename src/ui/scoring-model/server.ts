@@ -19,6 +19,7 @@ import type { Services } from '../../sheets/services';
 import { readSettings, SETTING_DEFS } from '../../sheets/settings';
 import { ensureSheet, PAIRWISE_SHEET } from '../../sheets/setup';
 import { missingSheet, readTable } from '../../sheets/table';
+import { rowKeysOf } from '../../sheets/row-keys';
 import type { ParsedInputOf } from '../bridge/contract';
 import { endpoint, type Endpoint } from '../bridge/server';
 import { readContext, type ReadContext } from '../pages';
@@ -159,7 +160,11 @@ function writeModel(ctx: ActionContext, a: Apply): { toast: string; log: string 
       formulas.push([table.formulas[i]?.[col] ?? '']);
       block.push([c ? value(c) : table.formulas[i]?.[col] || (row[col] ?? '')]);
     }
-    ctx.tx.write(table.sheet, 2, col + 1, block, { values: before, formulas });
+    ctx.tx.write(table.sheet, 2, col + 1, block, {
+      values: before,
+      formulas,
+      key: rowKeysOf(table, 0, rows),
+    });
   };
   if (a.weightsFrom === 'typed') column(weightCol, (c) => c.weight);
   column(dirCol, (c) => (c.direction === 'higher' ? 'Higher' : 'Lower'));
@@ -260,6 +265,7 @@ function writeSettings(ctx: ActionContext, values: Readonly<Record<string, strin
     ctx.tx.write(sheet, i + 2, valueCol + 1, [[literal(value)]], {
       values: [[table.rows[i]?.[valueCol] ?? '']],
       formulas: [[table.formulas[i]?.[valueCol] ?? '']],
+      key: rowKeysOf(table, i, 1),
     });
   }
   if (missing.length) {
