@@ -179,7 +179,7 @@ export function undoLast(ss: Spreadsheet, user: string, seal: Seal): UndoOutcome
   const verdict = sealed(seal, last.id, recordRows);
   if (verdict !== 'ok' || (user !== '' && record.user !== user))
     throw new SheetError(
-      `The undo journal entry for "${last.action}" (sheet ${JOURNAL_SHEET}, ${rowSpan(recordRows)}) ${verdict === 'missing' ? 'was not written by Portfolio Pilot' : 'was changed after Portfolio Pilot wrote it'}, so it is not used: nothing was changed. Someone with edit access may have edited the hidden ${JOURNAL_SHEET} sheet; ask the workbook's owner to check its version history and delete ${rowSpan(recordRows)} of ${JOURNAL_SHEET}.`,
+      `The undo journal entry for "${last.action}" (sheet ${JOURNAL_SHEET}, ${rowSpan(recordRows)}) ${verdict === 'missing' ? 'carries no seal of Portfolio Pilot (it was not written by Portfolio Pilot, or by a version from before undo entries were sealed)' : 'was changed after Portfolio Pilot wrote it'}, so it is not used: nothing was changed. Someone with edit access may have edited the hidden ${JOURNAL_SHEET} sheet; ask the workbook's owner to check its version history and delete ${rowSpan(recordRows)} of ${JOURNAL_SHEET}.`,
     );
   refuseIfOthersFollowed(seal, rows, last, record);
 

@@ -88,7 +88,7 @@ describe('the journal is checked before it is used', () => {
     expect(alert?.title).toMatch(/did not run/);
     expect(alert?.prompt).toMatch(
       new RegExp(
-        `The undo journal entry for "Score & rank" \\(sheet _Undo, row ${String(rows + 1)}\\) was not written by Portfolio Pilot, so it is not used: nothing was changed`,
+        `The undo journal entry for "Score & rank" \\(sheet _Undo, row ${String(rows + 1)}\\) carries no seal of Portfolio Pilot \\(it was not written by Portfolio Pilot.*\\), so it is not used: nothing was changed`,
       ),
     );
     expect(w.workbook.sheetValues('Criteria', 'A2:A2')).toEqual(criteria);
