@@ -30,7 +30,9 @@ describe('cost model: Refresh dashboard, Snapshot and Prepare review', () => {
     expect(fixed(counts[1]?.review)).toEqual(fixed(counts[0]?.review));
     const total = (c: Record<string, number> | undefined): number =>
       Object.values(c ?? {}).reduce((a, b) => a + b, 0);
-    expect(total(counts[0]?.snapshot)).toBeLessThan(120);
+    // 122 since each write reads again the cells it replaces (2 calls per block) and the undo
+    // record is sealed (3 calls): issue 12. The bound is a ceiling; equality above is the rule.
+    expect(total(counts[0]?.snapshot)).toBeLessThan(130);
     expect(total(counts[0]?.dashboard)).toBeLessThan(300);
   }, 120_000);
 });
