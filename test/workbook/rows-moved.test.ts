@@ -30,11 +30,12 @@ async function runWhile(
   fn: string,
   at: { key: string } | { nth: number },
   edit: () => void,
+  args: readonly unknown[] = [],
 ): Promise<ExecutionReport> {
   let calls = 0;
   let done = false;
   w.ana.answerAlert('OK');
-  const [report] = await w.emulator.concurrently([{ user: ANA, fn, name: 'ana' }], {
+  const [report] = await w.emulator.concurrently([{ user: ANA, fn, args, name: 'ana' }], {
     onCall: (e) => {
       if (e.exec !== 'ana' || done) return;
       calls++;
@@ -139,6 +140,20 @@ describe('every write lands on the project it was computed for', () => {
     expect(String(records(w, 'Projects')[0]?.ID)).not.toBe(String(records(c, 'Projects')[0]?.ID));
     expect(byId(w, 'Selected')).toEqual(selected);
     expect(byId(w, 'Why')).toEqual(why);
+  }, 60_000);
+
+  it('a row inserted above the project while Record decision writes: the Status goes to that project', async () => {
+    const w = world({ sample: true });
+    const status = (id: string): unknown => byId(w, 'Status').get(id);
+    const was = records(w, 'Projects').map((p) => [String(p.ID), p.Status]);
+    const report = await runWhile(w, 'uiCall', { key: BEFORE_WRITE }, () => insertRow3(w), [
+      'record-decision.decide',
+      { id: 'P03', status: 'Proposed', decision: 'approve', reason: 'fit' },
+    ]);
+    expect(JSON.stringify(report.value)).toContain('P03 approved: Proposed → Approved');
+    expect(status('P03')).toBe('Approved');
+    expect(status('NEW')).toBe('');
+    for (const [id, s] of was) if (id !== 'P03') expect([id, status(id)]).toEqual([id, s]);
   }, 60_000);
 
   it('whenever the row is inserted during the write, no Score lands on another project', async () => {
