@@ -209,11 +209,7 @@ export class Transaction {
     for (let j = 0; j < cols; j++) {
       const a = was[j] ?? '';
       const b = now?.[j] ?? '';
-      if (
-        JSON.stringify(a) === JSON.stringify(b) ||
-        this.wrote(sheet.getName(), nowRow, col + j, wasRow)
-      )
-        continue;
+      if (sameCell(a, b) || this.wrote(sheet.getName(), nowRow, col + j, wasRow)) continue;
       typed.push(
         `${sheet.getName()}!${columnLetter(col + j)}${String(nowRow)}${key ? ` (${key})` : ''} now ${shown(b)}`,
       );
@@ -340,6 +336,10 @@ function restoreKeyed(
 function keyHeader(sheet: Sheet, key: RowKeys): string {
   const h = sheet.getRange(1, key.col).getValue() as CellValue;
   return keyText(h) || 'key';
+}
+
+function sameCell(a: StoredCell, b: StoredCell): boolean {
+  return typeof a === 'object' && typeof b === 'object' ? a.d === b.d : a === b;
 }
 
 function shown(c: StoredCell): string {
