@@ -1,0 +1,100 @@
+/**
+ * The workbook side of Import CRM actuals: reading the CRM export sheets (one getValues each,
+ * whatever their size) and keeping the monthly actuals in the hidden "_CRM actuals by month"
+ * sheet, rebuilt by each import.
+ */
+import type { MonthlyActuals } from '../core/crm/actuals';
+import { CrmLayoutError, findHeaderRow, parseCrmRows, type CrmParse } from '../core/crm/rows';
+import type { ActionContext } from './action';
+import type { CellValue } from './cell-parsers';
+import { writeOwnedRows, ownedTableSheet } from './owned-table';
+import { SheetError, type Problem } from './problems';
+import type { SheetSpec } from './schema';
+import { readTable } from './table';
+
+/** Monthly actuals per project, for the Dashboard's trend of actuals. */
+export const CRM_MONTHLY: SheetSpec = {
+  name: '_CRM actuals by month',
+  owned: true,
+  hidden: true,
+  columns: [
+    { key: 'projectId', header: 'Project ID', kind: 'id', required: true },
+    { key: 'name', header: 'Name', kind: 'text', width: 240 },
+    { key: 'month', header: 'Month', kind: 'text', required: true },
+    { key: 'dealsCreated', header: 'Deals created', kind: 'number' },
+    { key: 'pipelineCreated', header: 'Pipeline created', kind: 'money' },
+    { key: 'dealsWon', header: 'Deals won', kind: 'number' },
+    { key: 'revenueWon', header: 'Revenue won', kind: 'money' },
+    { key: 'dealsLost', header: 'Deals lost', kind: 'number' },
+  ],
+};
+
+export interface CrmSheetRead {
+  readonly sheet: string;
+  readonly parse: CrmParse;
+  /** Data rows read (blank rows included). */
+  readonly rows: number;
+  /** Cells that could not be read, as workbook problems (sheet, row, column, value). */
+  readonly problems: Problem[];
+  /** Sheet row of data index i: first + i. */
+  readonly first: number;
+}
+
+/** Reads one CRM export sheet by name; a missing sheet or an unknown layout is a SheetError. */
+export function readCrmSheet(ctx: ActionContext, name: string): CrmSheetRead {
+  const sheet = ctx.ss.getSheetByName(name);
+  if (!sheet)
+    throw new SheetError(
+      `There is no "${name}" sheet to import. Export the deals from your CRM (see Help → README, "Actuals from the CRM"), then in this workbook use File → Import → Upload → Insert new sheet(s) and rename the new sheet "${name}" — or write the sheet's name in Settings → CRM sheet.`,
+    );
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const at = findHeaderRow(values);
+  let parse: CrmParse;
+  try {
+    parse = parseCrmRows(values.slice(at), { dateKey: ctx.dateKey });
+  } catch (e) {
+    if (e instanceof CrmLayoutError)
+      throw new SheetError(`"${name}", row ${at + 1}: ${e.message} Nothing was changed.`);
+    throw e;
+  }
+  const first = at + 2;
+  return {
+    sheet: name,
+    parse,
+    rows: Math.max(0, values.length - at - 1),
+    first,
+    problems: parse.problems.map((p) => ({
+      sheet: name,
+      row: first + p.index,
+      column: p.column,
+      columnNumber: p.col + 1,
+      value: p.value,
+      message: `${p.message} The row is left out.`,
+    })),
+  };
+}
+
+/** Replaces the monthly actuals (one row per project and month) with this import's. */
+export function writeMonthly(
+  ctx: ActionContext,
+  monthly: readonly MonthlyActuals[],
+  projectOf: (i: number) => { id: string; name: string },
+): void {
+  const sheet = ownedTableSheet(ctx, CRM_MONTHLY);
+  const table = readTable(sheet, CRM_MONTHLY, ctx);
+  writeOwnedRows(
+    ctx,
+    table,
+    0,
+    monthly.map((m) => ({
+      projectId: projectOf(m.project).id,
+      name: projectOf(m.project).name,
+      month: m.month,
+      dealsCreated: m.dealsCreated,
+      pipelineCreated: m.pipelineCreated,
+      dealsWon: m.dealsWon,
+      revenueWon: m.revenueWon,
+      dealsLost: m.dealsLost,
+    })),
+  );
+}
