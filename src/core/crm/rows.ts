@@ -202,10 +202,11 @@ function readDeal(
     // Blank Won/Closed: the stage says ("Closed Won", "Closed Lost", else open).
     else if (won !== null || closed !== null) outcome = won ? 'won' : closed ? 'lost' : 'open';
   }
-  if (amount === undefined || closeDate === undefined || createdDate === undefined) return null;
-  if (outcome === undefined) return null;
+  // Every row's currency counts, even a row left out for another cell: mixed is mixed.
   const currency = r.has('currency') ? r.text(row, 'currency').toUpperCase() || null : null;
   noteCurrency(currency ?? amount?.currency ?? null);
+  if (amount === undefined || closeDate === undefined || createdDate === undefined) return null;
+  if (outcome === undefined) return null;
   return {
     index,
     id: r.text(row, 'id'),
@@ -235,9 +236,9 @@ function readCampaign(
     amountAll: num('amountAll'),
     amountWon: num('amountWon'),
   };
-  if (actualCost === undefined || Object.values(values).some((v) => v === undefined)) return null;
   const currency = r.has('currency') ? r.text(row, 'currency').toUpperCase() || null : null;
   noteCurrency(currency ?? actualCost?.currency ?? null);
+  if (actualCost === undefined || Object.values(values).some((v) => v === undefined)) return null;
   return {
     index,
     campaign: r.text(row, 'campaign'),

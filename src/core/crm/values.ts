@@ -102,7 +102,10 @@ export function readFlag(v: CrmCell | undefined): Read<boolean> {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
   if (TRUE_WORDS.has(s)) return ok(true);
   if (FALSE_WORDS.has(s)) return ok(false);
-  return bad('is not TRUE or FALSE. The report writes 1/0 or TRUE/FALSE here.');
+  const asDate = isDateCell(v)
+    ? ' The column is formatted as a date, which turns 1/0 into dates: select it and choose Format → Number → Automatic.'
+    : '';
+  return bad(`is not TRUE or FALSE. The report writes 1/0 or TRUE/FALSE here.${asDate}`);
 }
 
 export type Outcome = 'won' | 'lost' | 'open';
