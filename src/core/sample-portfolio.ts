@@ -93,9 +93,9 @@ const sampleSchema = z.object({
 export type SampleProject = z.infer<typeof projectSchema>;
 export type SampleData = z.infer<typeof sampleSchema>;
 
-/** The sample, validated once (a broken data file fails here, naming the path at fault). */
-export const sampleData = lazy((): SampleData => {
-  const r = sampleSchema.safeParse(sampleJson);
+/** Validates sample data: a broken data file fails here, naming the path and what is wrong. */
+export function parseSample(json: unknown): SampleData {
+  const r = sampleSchema.safeParse(json);
   if (!r.success)
     throw new Error(
       `src/data/sample-portfolio.json is not a valid sample: ${r.error.issues
@@ -106,11 +106,17 @@ export const sampleData = lazy((): SampleData => {
   const ids = new Set(r.data.projects.map((p) => p.id));
   for (const p of r.data.projects)
     for (const ref of [...p.dependsOn, ...p.excludes])
-      if (!ids.has(ref)) throw new Error(`sample project ${p.id} refers to unknown ${ref}`);
+      if (!ids.has(ref))
+        throw new Error(`src/data/sample-portfolio.json: project ${p.id} refers to unknown ${ref}`);
   if (r.data.pairwise.length !== r.data.criteria.length)
-    throw new Error('sample pairwise matrix must be square over the criteria');
+    throw new Error(
+      'src/data/sample-portfolio.json: the pairwise matrix must be square over the criteria',
+    );
   return r.data;
-});
+}
+
+/** The sample, validated once, on first use. */
+export const sampleData = lazy((): SampleData => parseSample(sampleJson));
 
 export const samplePeriods = (): readonly Period[] => sampleData().periods;
 export const sampleBudget = (): number => sampleData().budget;

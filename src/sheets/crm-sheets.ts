@@ -38,6 +38,8 @@ export interface CrmSheetRead {
   readonly problems: Problem[];
   /** Sheet row of data index i: first + i. */
   readonly first: number;
+  /** The export's header row, as text. */
+  readonly header: readonly string[];
 }
 
 /** Reads one CRM export sheet by name; a missing sheet or an unknown layout is a SheetError. */
@@ -63,6 +65,7 @@ export function readCrmSheet(ctx: ActionContext, name: string): CrmSheetRead {
     parse,
     rows: Math.max(0, values.length - at - 1),
     first,
+    header: (values[at] ?? []).map((h) => (typeof h === 'string' ? h : String(h))),
     problems: parse.problems.map((p) => ({
       sheet: name,
       row: first + p.index,

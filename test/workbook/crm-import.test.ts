@@ -33,6 +33,21 @@ function actualsOf(w: World, id: string): Record<string, unknown> {
   );
 }
 
+const KPI_LABELS = [
+  'Budget committed',
+  'Budget available',
+  'Budget remaining',
+  'Budget used',
+  'Expected revenue',
+  'Risk-adjusted value',
+  'Realised ROI',
+  'Pipeline per unit cost',
+  'Win rate',
+  'Forecast accuracy',
+  'Stale projects',
+  'Overdue projects',
+];
+
 const SF_HEADER = [
   'Opportunity ID',
   'Opportunity Name',
@@ -224,7 +239,7 @@ describe('Import CRM actuals', () => {
     const alert = lastAlert(w.ana)?.prompt ?? '';
     expect(alert).toContain('• Website - Contact Us: 2 rows, amount 10,999');
     expect(alert).toContain('1 deal without an Amount');
-    expect(alert).toContain('CRM export, row 10, Amount');
+    expect(alert).toContain('CRM export, row 10, Amount (column C): is blank');
     expect(alert).toContain('CRM export, row 11, Amount (column C): "12,5OO" is not an amount');
     const log = records(w, 'Log').pop();
     expect(log?.Action).toBe('Import CRM actuals');
@@ -417,6 +432,13 @@ describe('Import CRM actuals', () => {
     expect(alert).toMatch(/• \(blank\): 4 rows/);
     expect(alert).toMatch(/"12,5OO" is not an amount/);
     expect(records(w, '_CRM actuals by month').length).toBeGreaterThan(20);
+    // Every KPI tile of the Dashboard has a value (none reads "—").
+    click(w.ana, 'Refresh dashboard');
+    const tiles = w.workbook
+      .sheetValues('Dashboard')
+      .filter((r) => KPI_LABELS.includes(String(r[0])));
+    expect(tiles.map((r) => r[0])).toEqual(KPI_LABELS);
+    for (const r of tiles) expect(typeof r[1], String(r[0])).toBe('number');
   });
 });
 

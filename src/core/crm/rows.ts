@@ -72,6 +72,8 @@ export type CrmParse = CrmRows & {
   readonly problems: RowProblem[];
   /** The one currency of the export, when it names one. */
   readonly currency: string | null;
+  /** The layout's field → 0-based column of the export. */
+  readonly columns: ReadonlyMap<string, number>;
 };
 
 /** Why an export cannot be imported at all: nothing is written. */
@@ -129,7 +131,12 @@ export function parseCrmRows(
       `The export mixes currencies: ${list.join(', ')}. Portfolio Pilot does not add up amounts in different currencies. Export the report in one currency (in Salesforce, show Amount (converted) in the corporate currency; in HubSpot, use "Amount in company currency"), or filter it to one currency.`,
     );
   }
-  return { ...parsed, problems, currency: [...currencies.keys()][0] ?? null };
+  return {
+    ...parsed,
+    problems,
+    currency: [...currencies.keys()][0] ?? null,
+    columns: found.columns,
+  };
 }
 
 /** Reads the cells of one row by field, recording problems against the row. */

@@ -191,13 +191,14 @@ function unmatchedLines(
 /** Deals without an Amount, named by row and column. */
 function noAmountRows(r: CrmSheetRead): Problem[] {
   if (r.parse.rows !== 'deals') return [];
-  const col = r.parse.layout.fields.find((f) => f.key === 'amount');
+  const col = r.parse.columns.get('amount') ?? 0;
   return r.parse.deals
     .filter((d) => d.amount === null)
     .map((d) => ({
       sheet: r.sheet,
       row: r.first + d.index,
-      column: col?.header ?? 'Amount',
-      message: 'has no amount',
+      column: r.header[col] ?? 'Amount',
+      columnNumber: col + 1,
+      message: 'is blank',
     }));
 }
