@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crmActuals } from '../src/core/crm/actuals';
+import { SALESFORCE_OPPORTUNITIES, type DealField } from '../src/core/crm/layouts';
 import { parseCrmRows } from '../src/core/crm/rows';
 import { ROOT } from '../emulator/bundle';
 import { rng } from './rng';
@@ -30,19 +31,10 @@ interface Project {
   actuals?: Record<string, number | string>;
 }
 
-const HEADER = [
-  'Opportunity ID',
-  'Opportunity Name',
-  'Opportunity Owner',
-  'Amount',
-  'Opportunity Currency',
-  'Stage',
-  'Close Date',
-  'Created Date',
-  'Won',
-  'Closed',
-  'Primary Campaign Source',
-];
+/** The report's columns: every field of the layout the import reads, under its Salesforce label. */
+const FIELDS = SALESFORCE_OPPORTUNITIES.fields.map((f) => f.key);
+const HEADER = SALESFORCE_OPPORTUNITIES.fields.map((f) => f.header);
+type Row = Record<DealField, string>;
 const OPEN_STAGES = [
   'Prospecting',
   'Qualification',
@@ -117,7 +109,7 @@ function main(): void {
       ['Active', 'Done', 'Approved'].includes(p.status),
   );
   const totalRevenue = running.reduce((s, p) => s + p.expectedRevenue, 0);
-  const rows: string[][] = [];
+  const rows: Row[] = [];
   let serial = 0;
   const id = (): string => {
     serial++;
@@ -132,19 +124,20 @@ function main(): void {
     const r = random();
     const outcome = close > YEAR_END ? 'open' : r < 0.42 ? 'won' : r < 0.77 ? 'lost' : 'open';
     const amount = Math.round((average * (0.4 + 1.2 * random())) / 500) * 500;
-    rows.push([
-      id(),
-      `${pick(ACCOUNTS)} ${pick(SUFFIXES)} - ${pick(DEALS)}`,
-      pick(OWNERS),
-      String(amount),
-      'USD',
-      outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : pick(OPEN_STAGES),
-      outcome === 'open' && close > YEAR_END ? YEAR_END : close,
-      created,
-      outcome === 'won' ? '1' : '0',
-      outcome === 'open' ? '0' : '1',
+    rows.push({
+      id: id(),
+      name: `${pick(ACCOUNTS)} ${pick(SUFFIXES)} - ${pick(DEALS)}`,
+      owner: pick(OWNERS),
+      amount: String(amount),
+      currency: 'USD',
+      stage:
+        outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : pick(OPEN_STAGES),
+      closeDate: outcome === 'open' && close > YEAR_END ? YEAR_END : close,
+      createdDate: created,
+      won: outcome === 'won' ? '1' : '0',
+      closed: outcome === 'open' ? '0' : '1',
       campaign,
-    ]);
+    });
   };
   for (const p of running) {
     const n = Math.round((480 * p.expectedRevenue) / totalRevenue);
@@ -159,25 +152,22 @@ function main(): void {
   for (let i = 0; i < 6; i++)
     deal('Partner referral (unassigned)', '2027-02-01', '2027-11-30', 25_000);
   for (let i = 0; i < 4; i++) deal('', '2027-01-04', '2027-12-15', 12_000);
-  rows.sort((a, b) =>
-    (a[7] as string) < (b[7] as string) ? -1 : (a[7] as string) > (b[7] as string) ? 1 : 0,
-  );
+  rows.sort((a, b) => (a.createdDate < b.createdDate ? -1 : a.createdDate > b.createdDate ? 1 : 0));
   // What a real export holds: an amount someone typed with a letter O, two deals not yet sized.
-  const p02 = rows.findIndex((r) => r[10] === 'EMEA Mid-Market  Webinar Series');
-  (rows[p02] as string[])[3] = '12,5OO';
-  let blanks = 0;
-  for (const r of rows)
-    if (r[9] === '0' && r[10] === 'Website - Contact Us' && blanks < 2) {
-      r[3] = '';
-      blanks++;
-    }
+  const p02 = rows.find((r) => r.campaign === 'EMEA Mid-Market  Webinar Series');
+  if (p02) p02.amount = '12,5OO';
+  rows
+    .filter((r) => r.closed === '0' && r.campaign === 'Website - Contact Us')
+    .slice(0, 2)
+    .forEach((r) => (r.amount = ''));
 
   const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const csv = [HEADER, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  const table = [HEADER, ...rows.map((r) => FIELDS.map((f) => r[f]))];
+  const csv = table.map((r) => r.map(quote).join(',')).join('\n') + '\n';
   writeFileSync(CSV_FILE, csv);
 
   // The actuals of the Active and Done campaigns, as Import CRM actuals computes them.
-  const parsed = parseCrmRows([HEADER, ...rows], { dateKey: (d) => d.toISOString().slice(0, 10) });
+  const parsed = parseCrmRows(table, { dateKey: (d) => d.toISOString().slice(0, 10) });
   if (parsed.rows !== 'deals') throw new Error('the sample export must be deal rows');
   const refs = data.projects.map((p) => ({
     id: p.id,

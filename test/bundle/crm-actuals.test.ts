@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
+import { SALESFORCE_DEAL_HEADER } from '../crm-fixtures';
 
 let bundle: LoadedBundle;
 beforeAll(() => {
@@ -17,17 +18,7 @@ function crm(range: unknown[][], key: unknown): unknown {
 }
 
 const SALESFORCE = [
-  [
-    'Opportunity ID',
-    'Opportunity Name',
-    'Amount',
-    'Stage',
-    'Close Date',
-    'Created Date',
-    'Won',
-    'Closed',
-    'Primary Campaign Source',
-  ],
+  [...SALESFORCE_DEAL_HEADER],
   [
     '006A',
     'Acme',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sample from '../../src/data/sample-portfolio.json';
+import { SALESFORCE_CAMPAIGN_LABELS, SALESFORCE_DEAL_HEADER } from '../crm-fixtures';
 import { click, lastAlert, lastToast, records, world, type World } from './helpers';
 import { iso, setProject, setSetting, today } from './governance-helpers';
 
@@ -48,18 +49,7 @@ const KPI_LABELS = [
   'Overdue projects',
 ];
 
-const SF_HEADER = [
-  'Opportunity ID',
-  'Opportunity Name',
-  'Amount',
-  'Stage',
-  'Close Date',
-  'Created Date',
-  'Won',
-  'Closed',
-  'Primary Campaign Source',
-  'Opportunity Currency',
-];
+const SF_HEADER = [...SALESFORCE_DEAL_HEADER, 'Opportunity Currency'];
 
 /**
  * Deals of three projects, one per way of matching: P01 by its CRM campaign (the sample's
@@ -306,14 +296,9 @@ describe('Import CRM actuals', () => {
     putSheet(w, 'CRM export', salesforce(DEALS));
     putSheet(w, 'CRM campaigns', [
       [
-        'Campaign Name',
+        ...SALESFORCE_CAMPAIGN_LABELS.slice(0, 1),
         'Campaign ID',
-        'Actual Cost in Campaign',
-        'Budgeted Cost in Campaign',
-        'Opportunities in Campaign',
-        'Won Opportunities in Campaign',
-        'Value Opportunities in Campaign',
-        'Value Won Opportunities in Campaign',
+        ...SALESFORCE_CAMPAIGN_LABELS.slice(1),
       ],
       ['FY27 Q1 Enterprise ABM', '7015g000001AbCd', 'USD 81,250', 90_000, 3, 1, 35_000, 10_000],
       ['Customer advisory board', '7015g000001AbCe', 12_000, 15_000, 1, 1, 7_500, 7_500],

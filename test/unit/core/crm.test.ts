@@ -5,6 +5,7 @@ import { LAYOUTS, recognise } from '../../../src/core/crm/layouts';
 import { findHeaderRow, parseCrmRows, type Deal } from '../../../src/core/crm/rows';
 import { readAmount, readDate, readFlag, stageOutcome } from '../../../src/core/crm/values';
 import { parseCsv } from '../../../src/core/csv';
+import { SALESFORCE_CAMPAIGN_LABELS } from '../../crm-fixtures';
 import {
   parseSample,
   sampleCapacity,
@@ -84,15 +85,7 @@ describe('CRM layouts', () => {
   });
 
   it('accepts the Salesforce campaign field labels of the current and older releases', () => {
-    const current = [
-      'Campaign Name',
-      'Actual Cost in Campaign',
-      'Budgeted Cost in Campaign',
-      'Opportunities in Campaign',
-      'Won Opportunities in Campaign',
-      'Value Opportunities in Campaign',
-      'Value Won Opportunities in Campaign',
-    ];
+    const current = [...SALESFORCE_CAMPAIGN_LABELS];
     const older = [
       'Campaign ID',
       'Actual Cost',
