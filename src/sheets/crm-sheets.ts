@@ -101,3 +101,43 @@ export function writeMonthly(
     })),
   );
 }
+
+/** One month of the CRM actuals, summed over the projects. */
+export interface MonthTotals {
+  readonly month: string;
+  readonly pipelineCreated: number;
+  readonly revenueWon: number;
+  readonly dealsWon: number;
+  readonly dealsLost: number;
+}
+
+/**
+ * The monthly actuals of the last import, summed over the projects, oldest month first; empty
+ * when no import has run. Cells that are not numbers count as 0 (the sheet is the add-on's own).
+ */
+export function readMonthTotals(ctx: Pick<ActionContext, 'ss' | 'dateKey'>): MonthTotals[] {
+  const sheet = ctx.ss.getSheetByName(CRM_MONTHLY.name);
+  if (!sheet) return [];
+  const table = readTable(sheet, CRM_MONTHLY, ctx);
+  const col = (k: string): number => table.index.get(k) ?? -1;
+  const num = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+  const byMonth = new Map<string, { -readonly [K in keyof MonthTotals]: MonthTotals[K] }>();
+  for (const r of table.rows) {
+    const m = r[col('month')];
+    const month = typeof m === 'string' ? m.trim() : '';
+    if (!/^\d{4}-\d{2}$/.test(month)) continue;
+    const t = byMonth.get(month) ?? {
+      month,
+      pipelineCreated: 0,
+      revenueWon: 0,
+      dealsWon: 0,
+      dealsLost: 0,
+    };
+    t.pipelineCreated += num(r[col('pipelineCreated')]);
+    t.revenueWon += num(r[col('revenueWon')]);
+    t.dealsWon += num(r[col('dealsWon')]);
+    t.dealsLost += num(r[col('dealsLost')]);
+    byMonth.set(month, t);
+  }
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}

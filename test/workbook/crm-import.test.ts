@@ -424,6 +424,35 @@ describe('Import CRM actuals', () => {
       .filter((r) => KPI_LABELS.includes(String(r[0])));
     expect(tiles.map((r) => r[0])).toEqual(KPI_LABELS);
     for (const r of tiles) expect(typeof r[1], String(r[0])).toBe('number');
+    // Forecast accuracy per owner on real deals: Σ Revenue won ÷ Σ Expected revenue of Maya
+    // Chen's projects with both (P01's revenue now comes from its deals).
+    const mayas = records(w, 'Projects').filter(
+      (p) => p.Owner === 'Maya Chen' && typeof p['Revenue won'] === 'number',
+    );
+    expect(mayas.map((p) => p.ID)).toContain('P01');
+    const won = mayas.reduce((s, p) => s + Number(p['Revenue won']), 0);
+    const expected = mayas.reduce((s, p) => s + Number(p['Expected revenue']), 0);
+    const maya = w.workbook.sheetValues('Dashboard').find((r) => r[0] === 'Maya Chen');
+    expect(maya?.slice(1, 4)).toEqual([won / expected, won, expected]);
+    // The trend of actuals: a table of the months and a line chart reading them.
+    const dash = w.workbook.sheetValues('Dashboard');
+    const at = dash.findIndex((r) => String(r[0]).startsWith('Actuals by month'));
+    expect(dash[at + 1]?.slice(0, 5)).toEqual([
+      'Month',
+      'Pipeline created',
+      'Revenue won',
+      'Deals won',
+      'Deals lost',
+    ]);
+    const months = records(w, '_CRM actuals by month');
+    const jan = months.filter((m) => m.Month === '2027-01');
+    expect(dash[at + 2]?.slice(0, 3)).toEqual([
+      '2027-01',
+      jan.reduce((s, m) => s + Number(m['Pipeline created']), 0),
+      jan.reduce((s, m) => s + Number(m['Revenue won']), 0),
+    ]);
+    const chart = w.workbook.charts('Dashboard').find((c) => c.ranges[0]?.includes('!AI1'));
+    expect(chart?.type).toBe('LINE');
   });
 });
 
