@@ -74,7 +74,7 @@ export function menuLoadSample(): void {
     !confirm(
       ui(),
       'Load sample portfolio',
-      'The Projects sheet already has data. Replace Projects, Criteria, Pairwise, Capacity and Demand with the sample portfolio? (Undo last action brings them back.)',
+      'The Projects sheet already has data. Replace Projects, Criteria, Pairwise, Capacity, Demand and the CRM export sheet with the sample portfolio? (Undo last action brings them back.)',
     )
   ) {
     return;
