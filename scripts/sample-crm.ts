@@ -31,10 +31,17 @@ interface Project {
   actuals?: Record<string, number | string>;
 }
 
-/** The report's columns: every field of the layout the import reads, under its Salesforce label. */
-const FIELDS = SALESFORCE_OPPORTUNITIES.fields.map((f) => f.key);
-const HEADER = SALESFORCE_OPPORTUNITIES.fields.map((f) => f.header);
-type Row = Record<DealField, string>;
+/**
+ * The report's columns: every field of the layout the import reads, under its Salesforce label,
+ * but the converted amount (the sample's org has one currency).
+ */
+type Column = Exclude<DealField, 'convertedAmount'>;
+const COLUMNS = SALESFORCE_OPPORTUNITIES.fields.filter(
+  (f): f is typeof f & { key: Column } => f.key !== 'convertedAmount',
+);
+const FIELDS = COLUMNS.map((f) => f.key);
+const HEADER = COLUMNS.map((f) => f.header);
+type Row = Record<Column, string>;
 const OPEN_STAGES = [
   'Prospecting',
   'Qualification',

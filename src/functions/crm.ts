@@ -34,7 +34,9 @@ export function CRM_ACTUALS(deals_range: unknown, key: unknown): (number | strin
       `deals_range is a ${parsed.layout.label}, which has no deal rows. Pass the deals: ${expectedHeaders().split('; ').slice(0, 2).join('; ')}.`,
     );
   // Dates only place deals in months: the totals need the amounts and whether a deal is closed.
-  const bad = parsed.problems.find((p) => ['amount', 'won', 'closed'].includes(p.field));
+  const bad = parsed.problems.find((p) =>
+    ['amount', 'convertedAmount', 'won', 'closed'].includes(p.field),
+  );
   if (bad)
     ctx.fail(
       `deals_range row ${start + bad.index + 2}, column ${bad.column} is ${quote(bad.value)}: ${bad.message.replace(/^is /, 'it is ')}`,

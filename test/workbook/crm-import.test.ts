@@ -372,13 +372,13 @@ describe('Import CRM actuals', () => {
       '"CRM export", row 1: The header row is not one Portfolio Pilot recognises',
     );
     expect(prompt).toContain(
-      'Salesforce opportunity report: Opportunity ID, Opportunity Name, Amount, Stage, Close Date, Created Date, Won, Closed, Primary Campaign Source',
+      'Salesforce opportunity report: Opportunity ID, Opportunity Name, Amount or Amount (converted), Stage, Close Date, Created Date, Won, Closed, Primary Campaign Source',
     );
     expect(prompt).toContain(
-      'HubSpot deals export: Record ID, Deal Name, Amount, Deal Stage, Close Date, Create Date, Campaign',
+      'HubSpot deals export: Record ID, Deal Name, Amount or Amount in company currency, Deal Stage, Close Date, Create Date, Campaign',
     );
     expect(prompt).toContain(
-      'Salesforce campaign report: Actual Cost, Campaign Name or Campaign ID',
+      'Salesforce campaign report: Campaign Name or Campaign ID, Actual Cost',
     );
     expect(prompt).toContain('Nothing was changed.');
     expect(JSON.stringify(w.workbook.sheetValues('Projects'))).toBe(before);

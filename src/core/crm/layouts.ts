@@ -27,6 +27,7 @@ export type DealField =
   | 'id'
   | 'name'
   | 'amount'
+  | 'convertedAmount'
   | 'stage'
   | 'closeDate'
   | 'createdDate'
@@ -82,7 +83,9 @@ export const SALESFORCE_OPPORTUNITIES: Layout<DealField> = {
   fields: [
     f('id', 'Opportunity ID', ['Opportunity Id', 'Opp ID']),
     f('name', 'Opportunity Name', ['Opportunity']),
-    f('amount', 'Amount', ['Opportunity Amount', 'Amount (converted)']),
+    f('amount', 'Amount', ['Opportunity Amount'], false),
+    // In a multi-currency org: the amount in the corporate currency (then Currency is not summed).
+    f('convertedAmount', 'Amount (converted)', ['Opportunity Amount (converted)'], false),
     f('stage', 'Stage', ['Stage Name', 'Opportunity Stage']),
     f('closeDate', 'Close Date', []),
     f('createdDate', 'Created Date', ['Opportunity Created Date']),
@@ -97,6 +100,7 @@ export const SALESFORCE_OPPORTUNITIES: Layout<DealField> = {
     f('currency', 'Opportunity Currency', CURRENCY_ALIASES, false),
     f('owner', 'Opportunity Owner', ['Owner', 'Owner Name'], false),
   ],
+  anyOf: [['amount', 'convertedAmount']],
 };
 
 export const HUBSPOT_DEALS: Layout<DealField> = {
@@ -106,7 +110,9 @@ export const HUBSPOT_DEALS: Layout<DealField> = {
   fields: [
     f('id', 'Record ID', ['Deal ID', 'Record ID - Deal']),
     f('name', 'Deal Name', ['Dealname']),
-    f('amount', 'Amount', ['Amount in company currency']),
+    f('amount', 'Amount', [], false),
+    // In a multi-currency account: the amount in the company currency.
+    f('convertedAmount', 'Amount in company currency', ['Amount in home currency'], false),
     f('stage', 'Deal Stage', ['Dealstage']),
     f('closeDate', 'Close Date', ['Closedate']),
     f('createdDate', 'Create Date', ['Createdate', 'Created Date']),
@@ -119,6 +125,7 @@ export const HUBSPOT_DEALS: Layout<DealField> = {
     f('currency', 'Currency', ['Deal Currency Code', 'Deal Currency'], false),
     f('owner', 'Deal Owner', ['Owner'], false),
   ],
+  anyOf: [['amount', 'convertedAmount']],
 };
 
 export const SALESFORCE_CAMPAIGNS: Layout<CampaignField> = {
@@ -213,21 +220,22 @@ export function recognise(header: readonly unknown[]): Recognised | undefined {
   return undefined;
 }
 
-/** What each layout expects, for the message when none is recognised. */
+/**
+ * What each layout expects, for the message when none is recognised: the required headers in
+ * the layout's order, a group of alternatives ("Amount or Amount (converted)") at its first place.
+ */
 export function expectedHeaders(layouts: readonly Layout[] = LAYOUTS): string {
   return layouts
-    .map(
-      (l) =>
-        `${l.label}: ${l.fields
-          .filter((x) => x.required)
-          .map((x) => x.header)
-          .concat(
-            (l.anyOf ?? []).map((g) =>
-              g.map((k) => l.fields.find((x) => x.key === k)?.header ?? k).join(' or '),
-            ),
-          )
-          .join(', ')}`,
-    )
+    .map((l) => {
+      const names: string[] = [];
+      for (const field of l.fields) {
+        const group = (l.anyOf ?? []).find((g) => g.includes(field.key));
+        if (group && group[0] === field.key)
+          names.push(group.map((k) => l.fields.find((x) => x.key === k)?.header ?? k).join(' or '));
+        else if (!group && field.required) names.push(field.header);
+      }
+      return `${l.label}: ${names.join(', ')}`;
+    })
     .join('; ');
 }
 

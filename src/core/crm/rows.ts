@@ -128,7 +128,7 @@ export function parseCrmRows(
   if (currencies.size > 1) {
     const list = [...currencies.entries()].map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
     throw new CrmLayoutError(
-      `The export mixes currencies: ${list.join(', ')}. Portfolio Pilot does not add up amounts in different currencies. Export the report in one currency (in Salesforce, show Amount (converted) in the corporate currency; in HubSpot, use "Amount in company currency"), or filter it to one currency.`,
+      `The export mixes currencies: ${list.join(', ')}. Portfolio Pilot does not add up amounts in different currencies. Add the amount in one currency to the report — "Amount (converted)" in Salesforce, "Amount in company currency" in HubSpot; Portfolio Pilot then sums that column — or filter the report to one currency.`,
     );
   }
   return {
@@ -188,7 +188,10 @@ function readDeal(
   opts: ParseOptions,
   noteCurrency: (c: string | null) => void,
 ): Deal | null {
-  const amount = r.read(row, index, 'amount', readAmount(r.cell(row, 'amount')));
+  // A converted amount (corporate or company currency) is preferred: it is in one currency.
+  const converted = r.has('convertedAmount');
+  const amountField = converted ? 'convertedAmount' : 'amount';
+  const amount = r.read(row, index, amountField, readAmount(r.cell(row, amountField)));
   const closeDate = r.read(
     row,
     index,
@@ -211,7 +214,7 @@ function readDeal(
   }
   // Every row's currency counts, even a row left out for another cell: mixed is mixed.
   const currency = r.has('currency') ? r.text(row, 'currency').toUpperCase() || null : null;
-  noteCurrency(currency ?? amount?.currency ?? null);
+  if (!converted) noteCurrency(currency ?? amount?.currency ?? null);
   if (amount === undefined || closeDate === undefined || createdDate === undefined) return null;
   if (outcome === undefined) return null;
   return {

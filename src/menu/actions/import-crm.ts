@@ -191,7 +191,7 @@ function unmatchedLines(
 /** Deals without an Amount, named by row and column. */
 function noAmountRows(r: CrmSheetRead): Problem[] {
   if (r.parse.rows !== 'deals') return [];
-  const col = r.parse.columns.get('amount') ?? 0;
+  const col = r.parse.columns.get('convertedAmount') ?? r.parse.columns.get('amount') ?? 0;
   return r.parse.deals
     .filter((d) => d.amount === null)
     .map((d) => ({

@@ -201,6 +201,47 @@ describe('parseCrmRows', () => {
   });
 });
 
+describe('currencies', () => {
+  const header = [
+    'Opportunity ID',
+    'Opportunity Name',
+    'Amount',
+    'Amount (converted)',
+    'Opportunity Currency',
+    'Stage',
+    'Close Date',
+    'Created Date',
+    'Won',
+    'Closed',
+    'Primary Campaign Source',
+  ];
+  const row = (amount: number, converted: number, currency: string): unknown[] => [
+    'O',
+    'n',
+    amount,
+    converted,
+    currency,
+    'Closed Won',
+    '2027-01-02',
+    '2027-01-01',
+    1,
+    1,
+    'X',
+  ];
+
+  it('sums the converted amounts of a multi-currency report, and refuses mixed plain amounts', () => {
+    const r = parseCrmRows([header, row(100, 110, 'EUR'), row(200, 200, 'USD')] as never, {
+      dateKey: utc,
+    });
+    expect(r.rows === 'deals' && r.deals.map((d) => d.amount)).toEqual([110, 200]);
+    const plain = header.filter((h) => h !== 'Amount (converted)');
+    const rows = [row(100, 0, 'EUR'), row(200, 0, 'USD')].map((x) => x.filter((_, i) => i !== 3));
+    expect(() => parseCrmRows([plain, ...rows] as never, { dateKey: utc })).toThrow(
+      /mixes currencies: EUR \(1 row\), USD \(1 row\).*"Amount \(converted\)" in Salesforce/,
+    );
+  });
+});
+
 describe('CSV', () => {
   it('reads quoted fields, doubled quotes, CRLF and a byte-order mark', () => {
     expect(parseCsv('\ufeffa,"b, c","say ""hi"""\r\n1,,"x\ny"\n')).toEqual([
