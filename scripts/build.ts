@@ -48,6 +48,8 @@ export async function buildAll(): Promise<void> {
     charset: 'utf8',
     write: false,
     define: { __VERSION__: JSON.stringify(pkg.version) },
+    // Sample data files: JSON is bundled as a literal; a CSV export as its text.
+    loader: { '.csv': 'text' },
     logLevel: 'warning',
   });
   const bundle = result.outputFiles[0]?.text ?? '';

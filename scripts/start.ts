@@ -1,7 +1,7 @@
 /**
  * npm start: the main job on the bundled sample, with nothing to configure. Builds the add-on,
  * starts the emulator with a new workbook, runs the bundle's menu actions in order (set up, load
- * sample, score & rank, check capacity, find overlaps, then optimise portfolio and check capacity
+ * sample, import its CRM actuals, score & rank, check capacity, find overlaps, then optimise portfolio and check capacity
  * again), prints a ranked table with the selection and the over-allocations before and after,
  * and saves the workbook to out/portfolio.xlsx.
  *
@@ -104,7 +104,8 @@ async function main(): Promise<number> {
   // Capacity is checked twice: the plan as approved, then the plan once the optimiser has chosen.
   const captions = [
     'Set up workbook',
-    ...(input ? [] : ['Load sample portfolio']),
+    // The sample's CRM export (the "CRM export" sheet) fills the actuals before the dashboard.
+    ...(input ? [] : ['Load sample portfolio', 'Import CRM actuals']),
     'Score & rank',
     'Check capacity',
     'Find overlaps',

@@ -6,6 +6,7 @@
 import { loadSampleAction, setupAction, undoAction } from './menu/actions/basic';
 import { checkCapacity } from './menu/actions/capacity';
 import { refreshDashboardAction } from './menu/actions/dashboard';
+import { importCrmAction } from './menu/actions/import-crm';
 import { lockScoringModel } from './menu/actions/lock';
 import { prepareReviewAction } from './menu/actions/review';
 import { snapshotAction } from './menu/actions/snapshot';
@@ -28,6 +29,7 @@ export { PPM_RANK } from './functions/rank';
 export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
 export { ALLOCATE, FRONTIER } from './functions/allocate';
+export { CRM_ACTUALS } from './functions/crm';
 
 /** The Apps Script services, gathered when an action runs (never at load time). */
 function services(): Services {
@@ -72,7 +74,7 @@ export function menuLoadSample(): void {
     !confirm(
       ui(),
       'Load sample portfolio',
-      'The Projects sheet already has data. Replace Projects, Criteria, Pairwise, Capacity and Demand with the sample portfolio? (Undo last action brings them back.)',
+      'The Projects sheet already has data. Replace Projects, Criteria, Pairwise, Capacity, Demand and the CRM export sheet with the sample portfolio? (Undo last action brings them back.)',
     )
   ) {
     return;
@@ -98,6 +100,11 @@ export function menuCapacity(): void {
 /** Menu: Find overlaps. */
 export function menuOverlaps(): void {
   menuAction(services(), ui(), 'Find overlaps', findOverlapsAction);
+}
+
+/** Menu: Import CRM actuals (the deals of Settings → CRM sheet into the Projects actuals). */
+export function menuImportCrm(): void {
+  menuAction(services(), ui(), 'Import CRM actuals', importCrmAction);
 }
 
 /** Menu: Refresh dashboard. */

@@ -27,6 +27,7 @@ describe('npm start', () => {
     for (const step of [
       'Set up workbook',
       'Load sample portfolio',
+      'Import CRM actuals',
       'Score & rank',
       'Check capacity',
       'Find overlaps',
@@ -49,6 +50,14 @@ describe('npm start', () => {
       expect.arrayContaining(['Projects', 'Utilization', 'Overlaps', 'Log']),
     );
     expect((wb.sheetValues('Projects')[0] ?? []).indexOf('Score')).toBeGreaterThan(0);
+    // The actuals of the sample's running campaigns come from its CRM export's deals.
+    expect(out).toMatch(
+      /✓ Import CRM actuals: Imported \d+ deals into 5 projects from "CRM export"/,
+    );
+    const [header = [], ...projects] = wb.sheetValues('Projects');
+    const won = projects.filter((r) => typeof r[header.indexOf('Revenue won')] === 'number');
+    expect(won.length).toBeGreaterThanOrEqual(5);
+    expect(wb.sheetNames()).toContain('CRM export');
   }, 180_000);
 
   it("runs on the user's workbook, writes my.scored.xlsx beside it and never touches the input", async () => {

@@ -7,7 +7,8 @@ const HELP = [
   '1. Set up workbook (once), then fill Projects, Criteria, Capacity and Demand — or Load sample portfolio.',
   '2. Score & rank, then Optimise portfolio (budget and capacity in Settings), Check capacity, Find overlaps.',
   '3. New project request… collects proposals; Review intake… turns them into projects.',
-  '4. Before each board meeting: Prepare review (snapshot, dashboard, what changed); Record decision… for each call.',
+  '4. Import CRM actuals brings won revenue, pipeline and deals from a Salesforce or HubSpot export (Settings → CRM sheet).',
+  '5. Before each board meeting: Prepare review (snapshot, dashboard, what changed); Record decision… for each call.',
   'Every action is logged on the Log sheet and can be undone with Undo last action.',
   '',
   'Formulas (type them next to your own columns; each fills a whole column):',
@@ -18,6 +19,7 @@ const HELP = [
   '• =AHP_WEIGHTS(matrix), =AHP_CR(matrix) — weights and consistency from pairwise judgements',
   '• =ALLOCATE(values, costs, budget, [demand], [capacity], [force]) — 1/0: the best projects to fund',
   '• =FRONTIER(values, costs, budgets, [demand], [capacity]) — best value per budget, for a chart',
+  '• =CRM_ACTUALS(deals_range, key) — won revenue, pipeline, deals won and lost of one campaign',
   '',
   'Bad input shows an error on the formula cell naming the argument, row and column to fix.',
 ].join('\n');

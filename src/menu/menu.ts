@@ -25,6 +25,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'New project request…', fn: 'menuIntake' },
   { caption: 'Review intake…', fn: 'menuReviewIntake' },
   'separator',
+  { caption: 'Import CRM actuals', fn: 'menuImportCrm' },
   { caption: 'Refresh dashboard', fn: 'menuDashboard' },
   { caption: 'Snapshot', fn: 'menuSnapshot' },
   { caption: 'Prepare review', fn: 'menuReview' },

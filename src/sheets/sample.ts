@@ -1,14 +1,17 @@
 /**
- * "Load sample portfolio": fills Projects, Criteria, Pairwise, Capacity, Demand and the Budget
- * setting with the bundled sample (src/core/sample-portfolio.ts). The caller asks before
- * replacing a Projects sheet that has data; everything written is undoable.
+ * "Load sample portfolio": fills Projects, Criteria, Pairwise, Capacity, Demand, the Budget
+ * setting and the "CRM export" sheet (the sample's deals, for Import CRM actuals) with the bundled
+ * sample (src/data, loaded by src/core/sample-portfolio.ts). The caller asks before replacing a
+ * Projects sheet that has data; everything written is undoable.
  */
 import {
+  sampleBudget,
   sampleCapacity,
-  SAMPLE_CRITERIA,
+  sampleCriteria,
+  sampleCrmExport,
   sampleDemand,
-  SAMPLE_PAIRWISE,
-  SAMPLE_PERIODS,
+  samplePairwise,
+  samplePeriods,
   sampleProjects,
   type SampleProject,
 } from '../core/sample-portfolio';
@@ -26,14 +29,17 @@ export function projectsHaveData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   return sheet !== null && sheet.getLastRow() > 1;
 }
 
-const SAMPLE_BUDGET = 1_200_000;
+/** The sheet Load sample fills with the sample's CRM export (Settings → CRM sheet's default). */
+export const SAMPLE_CRM_SHEET = 'CRM export';
 
 export function loadSample(ctx: ActionContext): string {
+  const criteria = sampleCriteria();
+  const periods = samplePeriods();
   const existing = ctx.ss.getSheetByName(PROJECTS.name);
   if (existing) insertCriteriaColumns(ctx, existing);
   setupWorkbook(
     ctx,
-    SAMPLE_CRITERIA.map((c) => c.column),
+    criteria.map((c) => c.column),
   );
   writeProjects(ctx, ctx.ss.getSheetByName(PROJECTS.name) as Sheet);
   replaceAll(ctx, ctx.ss.getSheetByName(CRITERIA.name) as Sheet, [
@@ -47,56 +53,57 @@ export function loadSample(ctx: ActionContext): string {
       'Rubric',
       'AHP weight',
     ],
-    ...SAMPLE_CRITERIA.map((c) => [
+    ...criteria.map((c) => [
       c.name,
       c.column,
       c.weight,
       c.direction === 'higher' ? 'Higher' : 'Lower',
       c.scaleMin ?? '',
       c.scaleMax ?? '',
-      RUBRICS[c.name] ?? '',
+      c.rubric,
       '',
     ]),
   ]);
-  const names = SAMPLE_CRITERIA.map((c) => c.name);
+  const names = criteria.map((c) => c.name);
   replaceAll(ctx, ctx.ss.getSheetByName(PAIRWISE_SHEET) as Sheet, [
     ['Criterion (row) vs criterion (column)', ...names],
-    ...SAMPLE_PAIRWISE.map((row, i) => [
+    ...samplePairwise().map((row, i) => [
       names[i] as string,
       ...row.map((x, j) => (j < i ? '' : (x ?? ''))),
     ]),
   ]);
   replaceAll(ctx, ctx.ss.getSheetByName(CAPACITY.name) as Sheet, [
-    ['Skill', ...SAMPLE_PERIODS],
-    ...sampleCapacity().map((c) => [c.skill, ...SAMPLE_PERIODS.map((p) => c.hours[p] ?? '')]),
+    ['Skill', ...periods],
+    ...sampleCapacity().map((c) => [c.skill, ...periods.map((p) => c.hours[p] ?? '')]),
   ]);
   replaceAll(ctx, ctx.ss.getSheetByName(DEMAND.name) as Sheet, [
-    ['Project ID', 'Skill', ...SAMPLE_PERIODS],
-    ...sampleDemand().map((d) => [
-      d.projectId,
-      d.skill,
-      ...SAMPLE_PERIODS.map((p) => d.hours[p] ?? ''),
-    ]),
+    ['Project ID', 'Skill', ...periods],
+    ...sampleDemand().map((d) => [d.projectId, d.skill, ...periods.map((p) => d.hours[p] ?? '')]),
   ]);
   setBudget(ctx, ctx.ss.getSheetByName(SETTINGS.name) as Sheet);
   const pairwiseRange = ctx.ss
     .getSheetByName(PAIRWISE_SHEET)
     ?.getRange(2, 2, names.length, names.length);
   if (pairwiseRange) ctx.ss.setNamedRange('PP_Pairwise', pairwiseRange);
-  return `${sampleProjects().length} projects, ${SAMPLE_CRITERIA.length} criteria with pairwise judgements, ${sampleCapacity().length} skills × ${SAMPLE_PERIODS.length} months of capacity, ${sampleDemand().length} demand rows, budget ${SAMPLE_BUDGET.toLocaleString('en-US')}`;
+  const deals = writeCrmExport(ctx);
+  return `${sampleProjects().length} projects, ${criteria.length} criteria with pairwise judgements, ${sampleCapacity().length} skills × ${periods.length} months of capacity, ${sampleDemand().length} demand rows, budget ${sampleBudget().toLocaleString('en-US')}, ${deals} deals on the ${SAMPLE_CRM_SHEET} sheet (Import CRM actuals reads them)`;
 }
 
-const RUBRICS: Readonly<Record<string, string>> = {
-  'Strategic fit':
-    '1 unrelated to this year’s sales strategy · 3 supports one strategic objective · 5 central to the plan',
-  'Revenue impact':
-    '1 under 50k · 2 50–150k · 3 150–400k · 4 400–700k · 5 over 700k of new annual revenue',
-  'Customer reach': '1 a handful of accounts · 3 one segment or region · 5 every segment worldwide',
-  'Time to value': 'Months until the first measurable result (1–12): lower is better',
-  'Delivery risk':
-    '1 done before, few dependencies · 3 some unknowns · 5 new ground, many dependencies: lower is better',
-  Effort: 'Person-weeks of work across all teams: lower is better',
-};
+/**
+ * The sample's CRM export, as File → Import would put it in a sheet: the CSV's text cells, which
+ * Sheets reads as numbers and dates the way it reads an imported file.
+ */
+function writeCrmExport(ctx: ActionContext): number {
+  const rows = sampleCrmExport();
+  const sheet = ctx.ss.getSheetByName(SAMPLE_CRM_SHEET) ?? ctx.tx.insertSheet(SAMPLE_CRM_SHEET);
+  replaceAll(
+    ctx,
+    sheet,
+    rows.map((r) => [...r]),
+  );
+  sheet.setFrozenRows(1);
+  return rows.length - 1;
+}
 
 /**
  * Setup (run before any criteria existed) put no criterion columns in Projects: insert the
@@ -107,7 +114,9 @@ function insertCriteriaColumns(ctx: ActionContext, sheet: Sheet): void {
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
   const have = new Set(header.map(headerKey));
-  const missing = SAMPLE_CRITERIA.map((c) => c.column).filter((h) => !have.has(headerKey(h)));
+  const missing = sampleCriteria()
+    .map((c) => c.column)
+    .filter((h) => !have.has(headerKey(h)));
   if (missing.length === 0) return;
   const confidence = header.findIndex((h) => headerKey(h) === 'confidence');
   const after = confidence >= 0 ? confidence + 1 : width;
@@ -125,7 +134,7 @@ function insertCriteriaColumns(ctx: ActionContext, sheet: Sheet): void {
 function writeProjects(ctx: ActionContext, sheet: Sheet): void {
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
-  const criteriaByHeader = new Map(SAMPLE_CRITERIA.map((c, i) => [headerKey(c.column), i]));
+  const criteriaByHeader = new Map(sampleCriteria().map((c, i) => [headerKey(c.column), i]));
   const fieldOf = (h: CellValue): ((p: SampleProject) => CellValue) | undefined => {
     const k = headerKey(h);
     const ci = criteriaByHeader.get(k);
@@ -157,6 +166,13 @@ const FIELDS: Readonly<Record<string, (p: SampleProject) => CellValue>> = {
   dependson: (p) => p.dependsOn.join(', '),
   excludes: (p) => p.excludes.join(', '),
   force: (p) => p.force,
+  actualcost: (p) => p.actuals?.actualCost ?? '',
+  pipelinegenerated: (p) => p.actuals?.pipelineGenerated ?? '',
+  revenuewon: (p) => p.actuals?.revenueWon ?? '',
+  dealswon: (p) => p.actuals?.dealsWon ?? '',
+  dealslost: (p) => p.actuals?.dealsLost ?? '',
+  lastupdate: (p) => p.actuals?.lastUpdate ?? '',
+  crmcampaign: (p) => p.crmCampaign ?? '',
 };
 
 /** Replaces a sheet's whole used area with `values` (padding with blanks over what was there). */
@@ -174,6 +190,6 @@ function replaceAll(ctx: ActionContext, sheet: Sheet, values: CellValue[][]): vo
 function setBudget(ctx: ActionContext, sheet: Sheet): void {
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const row = values.findIndex((r) => headerKey(r[0]) === headerKey('Budget'));
-  if (row < 0) ctx.tx.write(sheet, values.length + 1, 1, [['Budget', SAMPLE_BUDGET]]);
-  else ctx.tx.write(sheet, row + 1, 2, [[SAMPLE_BUDGET]]);
+  if (row < 0) ctx.tx.write(sheet, values.length + 1, 1, [['Budget', sampleBudget()]]);
+  else ctx.tx.write(sheet, row + 1, 2, [[sampleBudget()]]);
 }

@@ -190,6 +190,14 @@ export const PROJECTS: SheetSpec = {
       kind: 'date',
     },
     {
+      key: 'crmCampaign',
+      header: 'CRM campaign',
+      aliases: ['CRM campaigns', 'Campaign in CRM'],
+      kind: 'text',
+      width: 180,
+      help: 'Optional: the CRM campaign(s) whose deals are this project’s (names or IDs, separated by ";"). Import CRM actuals matches deals by it, else by ID, else by Name.',
+    },
+    {
       key: 'score',
       header: 'Score',
       kind: 'number',

@@ -49,6 +49,8 @@ export interface Settings {
   readonly overlapThreshold: number;
   /** Emails of the governance board. */
   readonly boardMembers: readonly string[];
+  /** The sheets Import CRM actuals reads (a deals export, and optionally a campaign report). */
+  readonly crmSheets: readonly string[];
 }
 
 /** One setting: its row name, the key it fills and a parser whose result has that key's type. */
@@ -210,6 +212,20 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       return list.every((e) => email().safeParse(e).success) ? list : undefined;
     },
   },
+  {
+    name: 'CRM sheet',
+    key: 'crmSheets',
+    default: 'CRM export',
+    notes:
+      'The sheet Import CRM actuals reads: a Salesforce opportunity report or HubSpot deals export (File → Import → Insert new sheet). Add a Salesforce campaign report for Actual cost after a ";", e.g. "CRM export; CRM campaigns".',
+    parse: (v) => {
+      const list = String(v)
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return list.length > 0 && list.length <= 4 ? list : undefined;
+    },
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -226,6 +242,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rankMoveThreshold: 3,
   overlapThreshold: 0.6,
   boardMembers: [],
+  crmSheets: ['CRM export'],
 };
 
 /** Reads Settings (a missing sheet gives the defaults). Bad values are problems; the default is used. */

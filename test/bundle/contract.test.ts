@@ -88,6 +88,7 @@ describe('entry points', () => {
       'AHP_CR',
       'AHP_WEIGHTS',
       'ALLOCATE',
+      'CRM_ACTUALS',
       'FRONTIER',
       'ICE',
       'PPM_RANK',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { click, lastToast, records, world, type World } from './helpers';
+import { click, columnOf, lastToast, records, world, type World } from './helpers';
 import { addDays, setProject, today } from './governance-helpers';
 
 /** The Dashboard row whose first cell is `label`. */
@@ -15,9 +15,30 @@ function rowIndex(w: World, label: string): number {
 
 const OPEN = (s: unknown): boolean => !['Done', 'Rejected', 'Stopped'].includes(String(s));
 
-/** The sample with two projects' actuals and dates set, scored. */
+const ACTUALS = [
+  'Actual cost',
+  'Pipeline generated',
+  'Revenue won',
+  'Deals won',
+  'Deals lost',
+  'Last update',
+];
+
+/** Blanks the actuals the sample ships with, so a test sets exactly the ones it counts. */
+function clearActuals(w: World): void {
+  const n = records(w, 'Projects').length;
+  for (const h of ACTUALS)
+    w.workbook.setValues(
+      'Projects',
+      `${columnOf(w, 'Projects', h)}2`,
+      Array.from({ length: n }, () => ['']),
+    );
+}
+
+/** The sample with two projects' actuals and dates set (no other actuals), scored. */
 function withActuals(): { w: World; day: string } {
   const w = world({ sample: true });
+  clearActuals(w);
   const day = today(w);
   click(w.ana, 'Score & rank');
   const actuals: [string, number, number, number, number, number, string][] = [
@@ -255,6 +276,7 @@ describe('Refresh dashboard', () => {
 
   it('does not report "0 stale" when no project has a Last update (staleness not judged)', () => {
     const w = world({ sample: true });
+    clearActuals(w);
     click(w.ana, 'Refresh dashboard');
     expect(kpiRow(w, 'Stale projects')[1]).toBe('—');
     expect(lastToast(w.ana)).toMatch(/; staleness not judged \(no Last update\), 0 overdue\./);

@@ -14,6 +14,7 @@ import type { TrendPoint } from '../../core/trends';
 import type { Project } from '../../core/model';
 import type { PortfolioKpis } from '../../core/kpi';
 import type { ActionContext } from '../../sheets/action';
+import type { MonthTotals } from '../../sheets/crm-sheets';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { writeOwnedSheet } from '../../sheets/owned-sheet';
 import { ensureSize } from '../../sheets/transaction';
@@ -39,7 +40,8 @@ interface DataBlock {
   readonly rows: CellValue[][];
 }
 
-export type ChartKey = 'valueCost' | 'mixType' | 'mixObjective' | 'scoreTrend' | 'valueTrend';
+export type ChartKey =
+  'valueCost' | 'mixType' | 'mixObjective' | 'scoreTrend' | 'valueTrend' | 'actualsTrend';
 
 /** First column of each block; a chart whose first range starts there is that chart. */
 export const BLOCK_COLUMNS: Readonly<Record<ChartKey, number>> = {
@@ -48,11 +50,13 @@ export const BLOCK_COLUMNS: Readonly<Record<ChartKey, number>> = {
   mixObjective: 10,
   scoreTrend: 13,
   valueTrend: 17,
+  // Import CRM actuals' months, after the scatter block's dozen Types.
+  actualsTrend: 35,
 };
 /** The same points as value vs cost, one Score column per Type, for the scatter fallback. */
 export const SCATTER_COLUMN = 22;
-/** Columns of the data sheet when created: the blocks and a dozen Types for the scatter block. */
-const DATA_COLUMNS = SCATTER_COLUMN + 12;
+/** Columns of the data sheet when created: the blocks, a dozen Types, the CRM months. */
+const DATA_COLUMNS = BLOCK_COLUMNS.actualsTrend + 2;
 
 export interface ChartData {
   readonly blocks: readonly DataBlock[];
@@ -65,6 +69,7 @@ export function chartData(
   projects: readonly Project[],
   kpis: PortfolioKpis,
   trends: readonly TrendPoint[],
+  crmMonths: readonly MonthTotals[] = [],
 ): ChartData {
   const eligible = projects.filter((p) => isOpen(p.status) && p.cost !== null && p.score !== null);
   const shown = [...eligible]
@@ -155,6 +160,15 @@ export function chartData(
       ],
     },
   ];
+  if (crmMonths.length > 0)
+    blocks.push({
+      key: 'actualsTrend',
+      col: BLOCK_COLUMNS.actualsTrend,
+      rows: [
+        ['Month', 'Pipeline created', 'Revenue won'],
+        ...crmMonths.map((m) => [m.month, m.pipelineCreated, m.revenueWon]),
+      ],
+    });
   return { blocks, valueCost: { eligible: eligible.length, shown: shown.length } };
 }
 
@@ -250,6 +264,15 @@ export function placeCharts(
       options: { title: 'Value trend (History)', 'vAxis.title': 'Amount' },
     },
   ];
+  // Only once Import CRM actuals has kept months: the trend of actuals from the deals.
+  if (data.blocks.some((b) => b.key === 'actualsTrend'))
+    specs.push({
+      key: 'actualsTrend',
+      type: Type.LINE,
+      row: ROWS[2] as number,
+      col: COLS[1] as number,
+      options: { title: 'Actuals by month (CRM deals)', 'vAxis.title': 'Amount' },
+    });
 
   const ours = new Map<ChartKey, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
   const keyAt = new Map<number, ChartKey>([

@@ -16,6 +16,7 @@ import {
 } from '../../core/kpi';
 import type { Project } from '../../core/model';
 import type { CellValue } from '../../sheets/cell-parsers';
+import type { MonthTotals } from '../../sheets/crm-sheets';
 
 /** Columns the tables use (A–E); the charts sit to the right, from column G. */
 export const TABLE_COLUMNS = 5;
@@ -68,6 +69,8 @@ export interface DashboardInput {
   readonly capacityNote: string | null;
   readonly trendsNote: string;
   readonly chartNote: string;
+  /** The actuals per month of the last Import CRM actuals (empty: none imported). */
+  readonly crmMonths?: readonly MonthTotals[];
 }
 
 export function dashboardLayout(input: DashboardInput): DashboardLayout {
@@ -233,6 +236,17 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       ]);
   }
   rows.push([]);
+  const months = input.crmMonths ?? [];
+  if (months.length > 0) {
+    title(
+      'Actuals by month (Import CRM actuals): pipeline by the month deals were created; revenue won and deals won or lost by the month they closed',
+    );
+    header(['Month', 'Pipeline created', 'Revenue won', 'Deals won', 'Deals lost']);
+    formats.push([block(next(), months.length, 2, 2), '#,##0']);
+    for (const m of months)
+      rows.push([m.month, m.pipelineCreated, m.revenueWon, m.dealsWon, m.dealsLost]);
+    rows.push([]);
+  }
   title('Notes');
   const chartNoteRow = next();
   rows.push([input.chartNote]);

@@ -10,6 +10,7 @@ import type { Snapshot } from '../../core/snapshot';
 import { historyTrends } from '../../core/trends';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { parseHistory } from '../../sheets/history';
+import { readMonthTotals } from '../../sheets/crm-sheets';
 import { writeOwnedSheet } from '../../sheets/owned-sheet';
 import { DASHBOARD_SHEET, HISTORY } from '../../sheets/schema';
 import { readTable } from '../../sheets/table';
@@ -53,7 +54,8 @@ export function refreshDashboard(
     ...(state.capacity ? { capacity: state.capacity } : {}),
   });
   const trends = historyTrends(rows, { limit: TREND_DAYS });
-  const data = chartData(projects, kpis, trends);
+  const crmMonths = readMonthTotals(ctx);
+  const data = chartData(projects, kpis, trends, crmMonths);
   const dataSheet = writeChartData(ctx, data);
 
   const trendsNote = trends.length
@@ -67,6 +69,7 @@ export function refreshDashboard(
     capacityNote: state.capacityNote,
     trendsNote,
     chartNote: '',
+    crmMonths,
   });
   if (!ctx.ss.getSheetByName(DASHBOARD_SHEET)) ctx.tx.insertSheet(DASHBOARD_SHEET, 0);
   const sheet = writeOwnedSheet(ctx, DASHBOARD_SHEET, layout.rows);
