@@ -13,6 +13,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { buildAll } from './build';
 import { ROOT } from '../emulator/bundle';
 import { Workbook, createHarness, type UserSession } from '../emulator';
+import { rankLabels, table, text, type Cell } from './console-table';
 
 const USER = 'sales.ops@example.com';
 
@@ -37,25 +38,6 @@ function runMenu(user: UserSession, caption: string): Step {
   if (failed) return { caption, ok: false, message: failed.prompt };
   const extra = alerts.map((a) => a.prompt.split('\n\n').slice(1).join('\n')).filter(Boolean);
   return { caption, ok: true, message: [toast ?? '', ...extra].filter(Boolean).join('\n') };
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length))) ?? [];
-  const numeric = widths.map((_, j) => rows.slice(1).every((r) => /^-?[\d.,]*$/.test(r[j] ?? '')));
-  return rows
-    .map((r) =>
-      r
-        .map((c, j) => (numeric[j] ? c.padStart(widths[j] ?? 0) : c.padEnd(widths[j] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-function text(v: unknown): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(1);
-  return typeof v === 'string' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /** The over-allocation rows of the Utilization sheet as it is now. */
@@ -132,14 +114,18 @@ async function main(): Promise<number> {
       .filter((r) => typeof r[col('Rank')] === 'number')
       .sort((a, b) => (a[col('Rank')] as number) - (b[col('Rank')] as number));
     if (ranked.length) {
-      console.log(`\nRanked projects (${ranked.length}):`);
+      // A shared rank prints as "=12": ties read as ties.
+      const ranks = rankLabels(ranked.map((r) => r[col('Rank')] as number));
+      const tied = ranks.some((r) => r.startsWith('=')) ? '; "=" marks a shared rank' : '';
+      console.log(`\nRanked projects (${ranked.length}${tied}):`);
       const columns = ['Rank', 'Score', 'Selected', 'ID', 'Name', 'Type', 'Status', 'Flags'];
-      const cell = (r: readonly unknown[], h: string): string => {
+      const cell = (r: readonly unknown[], h: string, i: number): Cell => {
         const v = col(h) >= 0 ? r[col(h)] : '';
+        if (h === 'Rank') return ranks[i] ?? '';
         return h === 'Selected' ? (v === true ? 'yes' : '') : text(v);
       };
       console.log(
-        table([columns, ...ranked.slice(0, 50).map((r) => columns.map((h) => cell(r, h)))]),
+        table([columns, ...ranked.slice(0, 50).map((r, i) => columns.map((h) => cell(r, h, i)))]),
       );
       if (ranked.length > 50) console.log(`… and ${ranked.length - 50} more in the workbook.`);
     }

@@ -16,6 +16,8 @@ function start(...args: string[]): string {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
+    // stderr is captured (and checked where a test expects it), not printed into the test run.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
@@ -36,7 +38,14 @@ describe('npm start', () => {
       expect(out).toContain(`✓ ${step}:`);
     }
     expect(out).toMatch(/Rank\s+Score\s+Selected\s+ID\s+Name/);
-    expect(out).toMatch(/\n\s+1\s+\d+\.\d\s+(yes)?\s+P01\s+Q1 enterprise ABM campaign/);
+    expect(out).toMatch(/\n\s+=1\s+\d+\.\d\d\s+(yes)?\s+P01\s+Q1 enterprise ABM campaign/);
+    // Scores print with one number of decimals, and a shared rank as "=12" on each of its rows.
+    expect(out).toContain('Ranked projects (41; "=" marks a shared rank):');
+    const rows = [...out.matchAll(/^\s+(=?)(\d+)\s+(\d+\.?\d*)\s+(?:yes\s+)?P\d\d\s/gm)];
+    expect(rows).toHaveLength(41);
+    expect(new Set(rows.map((m) => m[3]?.split('.')[1]?.length ?? 0))).toEqual(new Set([2]));
+    const count = (rank: string): number => rows.filter((m) => m[2] === rank).length;
+    for (const m of rows) expect(m[1] === '=').toBe(count(m[2] ?? '') > 1);
     expect(out).toMatch(
       /Over-allocations of the approved plan \(Approved and Active projects\): \d+\nSkill\s+Month/,
     );

@@ -11,8 +11,10 @@
  *   A blank status is a new project: it may be set to Proposed or to where Proposed can go.
  *
  * Rejected is for projects never approved (Proposed, In review); Stopped is for projects approved
- * or under way. Decisions map to target statuses: approve → Approved, reject → Rejected,
- * defer → On hold, stop → Stopped, reopen → Proposed.
+ * or under way. Each status is the target of exactly one decision, so every move the flow allows
+ * is a decision: review → In review, approve → Approved, start → Active, complete → Done,
+ * defer → On hold, reject → Rejected, stop → Stopped, reopen → Proposed (also "send back" from
+ * In review, and resuming an On hold project that came from Proposed).
  */
 import { CLOSED_STATUSES, type ProjectStatus } from './model';
 
@@ -29,13 +31,26 @@ const NEXT: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
   Stopped: ['Proposed'],
 };
 
-export const DECISIONS = ['approve', 'reject', 'defer', 'stop', 'reopen'] as const;
+/** The decisions in the order of the flow (the dialog lists them so). */
+export const DECISIONS = [
+  'review',
+  'approve',
+  'start',
+  'complete',
+  'defer',
+  'reject',
+  'stop',
+  'reopen',
+] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const DECISION_TARGET: Readonly<Record<Decision, ProjectStatus>> = {
+  review: 'In review',
   approve: 'Approved',
-  reject: 'Rejected',
+  start: 'Active',
+  complete: 'Done',
   defer: 'On hold',
+  reject: 'Rejected',
   stop: 'Stopped',
   reopen: 'Proposed',
 };

@@ -349,7 +349,7 @@ export const LOG: SheetSpec = {
 
 /** Number formats of History columns that differ from their kind's. */
 const HISTORY_FORMATS: Partial<Record<keyof Snapshot, string>> = {
-  score: '0.0',
+  score: '0.00',
   rank: '0',
   dealsWon: '0',
   dealsLost: '0',

@@ -20,10 +20,34 @@ describe.runIf(haveChromium())('Dialogs in Chromium', () => {
       .activate();
     const s = await openDialog(browser(), w.ana, 'Record decision…');
     await s.idle();
+    // Every move the stage flow allows from Proposed is a choice, In review included.
+    const p = s.page;
+    const choices = await p.locator('label.option').allTextContents();
+    expect(choices.map((c) => c.trim())).toEqual([
+      'Send to review → In review',
+      'Approve → Approved',
+      'Defer (put on hold) → On hold',
+      'Reject → Rejected',
+    ]);
+    await expect(p.locator('#not-allowed').textContent()).resolves.toBe(
+      'The stage flow does not go from Proposed to Active, Done or Stopped.',
+    );
     await s.screenshot('record-decision');
-    await s.page.getByRole('button', { name: /Record/ }).click();
+    await p.getByRole('button', { name: /Record/ }).click();
     await s.idle();
     await s.screenshot('record-decision-errors');
+    await p.getByRole('radio', { name: 'Send to review → In review' }).check();
+    await p.getByLabel('Reason').fill('Needs the board to compare it with P21');
+    await p.getByRole('button', { name: /Record/ }).click();
+    await s.idle();
+    await expect(p.getByRole('status').first().textContent()).resolves.toBe(
+      `${id} sent to review: Proposed → In review. Recorded in Decisions.`,
+    );
+    expect(records(w, 'Projects').find((x) => x.ID === id)?.Status).toBe('In review');
+    // Reloaded: from In review the project can be sent back for more work.
+    await expect(
+      p.getByRole('radio', { name: 'Send back for more work → Proposed' }).count(),
+    ).resolves.toBe(1);
     await s.page.close();
   }, 60_000);
 

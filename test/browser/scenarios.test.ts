@@ -3,7 +3,7 @@
  * confirming, and see Projects change.
  */
 import { describe, expect, it } from 'vitest';
-import { records, world } from '../workbook/helpers';
+import { growPortfolio, records, world } from '../workbook/helpers';
 import { haveChromium, useBrowser, openSidebar } from './harness';
 
 const run = haveChromium();
@@ -106,8 +106,8 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
     );
     await p.getByLabel('Capacity (%)').fill('100');
     await p.getByLabel('Budget', { exact: true }).fill('1000');
-    await p.locator('summary', { hasText: 'Force in / out' }).click();
-    await p.locator('#f-force-P02').selectOption('in');
+    await p.getByLabel('Find a project').fill('P02');
+    await p.getByRole('button', { name: 'Force P02 in' }).click();
     await p.getByRole('button', { name: 'Run' }).click();
     await s.idle();
     await expect(p.getByRole('status').first().textContent()).resolves.toMatch(
@@ -131,4 +131,89 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
     await s.screenshot('scenarios-infeasible');
     await s.page.close();
   }, 60_000);
+
+  it('keeps force in / out short with 500 projects: type to find, forced projects as chips', async () => {
+    const w = world({ sample: true });
+    growPortfolio(w, 500);
+    w.ana.run('menuScore');
+    const s = await openSidebar(browser(), w.ana, 'Scenario planner…');
+    await s.idle();
+    const p = s.page;
+    const force = p.locator('fieldset.force');
+    const height = async (): Promise<number> => (await force.boundingBox())?.height ?? Infinity;
+    const chips = p.locator('ul.chips li');
+    const matches = p.locator('ul.matches li:not(.hint)');
+    // The Force column's projects start as chips.
+    const fromSheet = records(w, 'Projects')
+      .filter((x) => x.Force !== '')
+      .map((x) => String(x.ID));
+    expect(fromSheet).toHaveLength(2);
+    await expect(p.locator('ul.chips .pid').allTextContents()).resolves.toEqual(fromSheet);
+    await expect(p.locator('fieldset.force legend').textContent()).resolves.toBe(
+      'Force in / out (2)',
+    );
+    // Nothing listed until the user types: chips, a search box and a line of help.
+    expect(await matches.count()).toBe(0);
+    expect(await height()).toBeLessThan(200);
+
+    // A common word matches dozens of copies: a few are listed, the rest counted.
+    await p.getByLabel('Find a project').fill('webinar');
+    expect(await matches.count()).toBe(8);
+    await expect(p.locator('ul.matches li.more').textContent()).resolves.toMatch(
+      /^\d+ more not shown: type more of the name or ID\.$/,
+    );
+    await s.screenshot('scenarios-force-search');
+    expect(await height()).toBeLessThan(560);
+    // Nothing is wider than the sidebar: long names are cut with an ellipsis.
+    expect(Number(await p.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
+      300,
+    );
+    // Words narrow it: ID and name together.
+    await p.getByLabel('Find a project').fill('q000002 webinar');
+    await expect(matches.allTextContents()).resolves.toEqual([
+      'Q000002 EMEA mid-market webinar seriesInOut',
+    ]);
+    await p.getByRole('button', { name: 'Force Q000002 in' }).click();
+    // Picked: a chip, the search cleared and focused for the next one.
+    await expect(chips.filter({ hasText: 'Q000002' }).textContent()).resolves.toBe(
+      'Q000002 EMEA mid-market webinar seriesInOut×',
+    );
+    await expect(p.getByLabel('Find a project').inputValue()).resolves.toBe('');
+    await expect.poll(() => s.focusedId()).toBe('f-force-find');
+    await expect(
+      p.getByRole('button', { name: 'Force Q000002 in' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+
+    for (const [id, v] of [
+      ['Q000100', 'out'],
+      ['Q000250', 'in'],
+      ['Q000499', 'out'],
+    ] as const) {
+      await p.getByLabel('Find a project').fill(id);
+      await p.getByRole('button', { name: `Force ${id} ${v}` }).click();
+    }
+    await expect(p.locator('fieldset.force legend').textContent()).resolves.toBe(
+      'Force in / out (6)',
+    );
+    // A forced project is not offered again; its chip switches between In and Out.
+    await p.getByLabel('Find a project').fill('Q000100');
+    await expect(p.locator('ul.matches').textContent()).resolves.toBe(
+      'No other open project matches “Q000100”.',
+    );
+    await p.getByLabel('Find a project').fill('');
+    await p.getByRole('button', { name: 'Force Q000100 in' }).click();
+    await expect(
+      p.getByRole('button', { name: 'Force Q000100 out' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('false');
+    await s.screenshot('scenarios-force');
+    expect(await height()).toBeLessThan(420);
+    await p.getByRole('button', { name: 'Stop forcing Q000250' }).click();
+    await expect(p.locator('ul.chips .pid').allTextContents()).resolves.toEqual(
+      [...fromSheet, 'Q000002', 'Q000100', 'Q000499'].sort(),
+    );
+    // The whole Plan tab stays about one screen tall at 300 px wide.
+    const page = (await p.locator('#app').boundingBox())?.height ?? Infinity;
+    expect(page).toBeLessThan(700);
+    await s.page.close();
+  }, 90_000);
 });

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UserSession } from '../../emulator';
+import { PROJECT_STATUSES } from '../../src/core/model';
+import { allowedNext } from '../../src/core/stage-flow';
 import type { DecisionView } from '../../src/ui/record-decision/contract';
 import { iso, rowOf, setProject, setSetting, today } from '../workbook/governance-helpers';
 import {
@@ -55,7 +57,7 @@ describe('Record decision…', () => {
     const v = open(w.ana);
     expect(v).toMatchObject({ id: 'P03', name: 'Outbound SDR sprint for SMB', status: 'Proposed' });
     // Stop is for approved or running projects; reopen for closed ones.
-    expect(allowed(v)).toEqual(['approve', 'reject', 'defer']);
+    expect(allowed(v)).toEqual(['review', 'approve', 'defer', 'reject']);
     expect(v.options.find((o) => o.decision === 'stop')?.why).toBe(
       'Cannot stop a project that is Proposed: from Proposed the next steps are In review, Approved, Rejected or On hold.',
     );
@@ -92,6 +94,39 @@ describe('Record decision…', () => {
     click(w.ana, 'Undo last action');
     expect(status(w, 'P03')).toBe('Proposed');
     expect(w.workbook.sheetNames()).not.toContain('Decisions');
+  });
+
+  it('offers every move the stage flow allows, from every status: send to review, start, mark done', () => {
+    const w = world({ sample: true });
+    for (const from of PROJECT_STATUSES) {
+      setProject(w, 'P03', 'Status', from);
+      const v = ui<DecisionView>(w.ana, 'record-decision.load', { id: 'P03' });
+      expect(v.options.filter((o) => o.allowed).map((o) => o.to)).toEqual(
+        expect.arrayContaining(allowedNext(from)),
+      );
+      expect(v.options.filter((o) => o.allowed)).toHaveLength(allowedNext(from).length);
+    }
+    // The board's walk through the flow, each step a decision the dialog offers.
+    setProject(w, 'P03', 'Status', 'Proposed');
+    const walk: [string, string, string][] = [
+      ['review', 'In review', 'P03 sent to review: Proposed → In review. Recorded in Decisions.'],
+      ['reopen', 'Proposed', 'P03 reopened: In review → Proposed. Recorded in Decisions.'],
+      ['review', 'In review', 'P03 sent to review: Proposed → In review. Recorded in Decisions.'],
+      ['approve', 'Approved', 'P03 approved: In review → Approved. Recorded in Decisions.'],
+      ['start', 'Active', 'P03 started: Approved → Active. Recorded in Decisions.'],
+      ['complete', 'Done', 'P03 marked done: Active → Done. Recorded in Decisions.'],
+    ];
+    for (const [decision, to, message] of walk) {
+      const before = ui<DecisionView>(w.ana, 'record-decision.load', { id: 'P03' });
+      expect(allowed(before)).toContain(decision);
+      if (before.status === 'In review')
+        expect(before.options.find((o) => o.decision === 'reopen')?.label).toBe(
+          'Send back for more work',
+        );
+      expect(decide(w.ana, 'P03', before.status, decision, `Step to ${to}`).message).toBe(message);
+      expect(status(w, 'P03')).toBe(to);
+    }
+    expect(records(w, 'Decisions').map((d) => d.Decision)).toEqual(walk.map(([d]) => d));
   });
 
   it('refuses a Status it cannot read, naming the cell and the fix, instead of taking it as blank', () => {
@@ -147,7 +182,8 @@ describe('Record decision…', () => {
     );
     select(w, ANA, 'P05');
     const v = open(w.ana);
-    expect(allowed(v)).toEqual(['approve', 'stop']);
+    expect(allowed(v)).toEqual(['approve', 'start', 'stop']);
+    expect(v.options.find((o) => o.decision === 'approve')?.label).toBe('Resume');
     expect(v.recent[0]).toMatch(
       /defer \(Approved → On hold\) — RevOps is over-allocated in March$/,
     );

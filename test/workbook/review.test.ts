@@ -4,9 +4,23 @@ import { addDays, iso, rowOf, setProject, today } from './governance-helpers';
 
 const OPEN = (s: unknown): boolean => !['Done', 'Rejected', 'Stopped'].includes(String(s));
 
+/**
+ * The sample without its earlier day: Load sample portfolio writes the previous review's snapshot
+ * to History; these tests build their own History, so they start from none.
+ */
+function sampleWithoutHistory(): World {
+  const w = world({ sample: true });
+  const ss = w.byHand().getActiveSpreadsheet();
+  for (const name of ['History', '_Capacity history']) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) ss.deleteSheet(sheet);
+  }
+  return w;
+}
+
 describe('Snapshot', () => {
   it('appends every project to History, and a second snapshot the same day replaces the first', () => {
-    const w = world({ sample: true });
+    const w = sampleWithoutHistory();
     const day = today(w);
     click(w.ana, 'Score & rank');
     click(w.ana, 'Snapshot');
@@ -46,7 +60,7 @@ describe('Snapshot', () => {
   });
 
   it('a project deleted between two snapshots the same day leaves no row that day, nor in the trend', () => {
-    const w = world({ sample: true });
+    const w = sampleWithoutHistory();
     click(w.ana, 'Score & rank');
     click(w.ana, 'Snapshot');
     // P42 (Approved, so in the committed portfolio) is deleted from Projects the same day.
@@ -75,7 +89,7 @@ describe('Snapshot', () => {
  * it had been taken then); the portfolio changes; Prepare review compares today with it.
  */
 function twoSnapshots(): { w: World; day: string; before: string } {
-  const w = world({ sample: true });
+  const w = sampleWithoutHistory();
   const day = today(w);
   const before = addDays(day, -40);
   click(w.ana, 'Score & rank');
@@ -220,8 +234,44 @@ describe('Prepare review', () => {
     expect(rowOf(w, 'P43')).toBe(44);
   });
 
-  it('with no earlier snapshot lists every project as new', () => {
+  it('on the sample just loaded, shows what changed since the previous review, not 42 new projects', () => {
     const w = world({ sample: true });
+    expect(lastToast(w.ana)).toMatch(
+      /History holds the snapshot of the previous review \(\d{4}-\d{2}-\d{2}\), so Prepare review shows what changed since\./,
+    );
+    click(w.ana, 'Score & rank');
+    click(w.ana, 'Prepare review');
+    const review = w.workbook.sheetValues('Review');
+    const before = addDays(today(w), -28);
+    expect(String(review[1]?.[0])).toContain(`since the snapshot of ${before}`);
+    const of = (kind: string): string[] =>
+      review.filter((r) => r[0] === kind).map((r) => String(r[1]));
+    expect(of('New project')).toEqual(['P42']);
+    expect(of('Removed project')).toEqual(['P43']);
+    expect(of('Status change').sort()).toEqual(['P01', 'P04', 'P07', 'P13', 'P15', 'P24', 'P28']);
+    expect(of('Rank move').length).toBeGreaterThanOrEqual(4);
+    expect(of('Rank move')).toEqual(expect.arrayContaining(['P18', 'P24', 'P06', 'P11']));
+    // RevOps was already over in March and April; the rest are new since.
+    expect(of('New over-allocation').length).toBeGreaterThan(0);
+    expect(of('New over-allocation').some((x) => x.startsWith('RevOps'))).toBe(false);
+    const status = review.find((r) => r[0] === 'Status change' && r[1] === 'P28');
+    expect(String(status?.[4])).toMatch(/status Active → Done/);
+    // The Dashboard's trends have two days.
+    const charts = w.workbook.charts('Dashboard');
+    expect(charts.find((c) => c.type === 'LINE')?.ranges).toEqual(["'_Dashboard data'!M1:O3"]);
+  });
+
+  it('keeps a History that already has rows when the sample is loaded again', () => {
+    const w = world({ sample: true });
+    const history = w.workbook.sheetValues('History');
+    w.ana.answerAlert('YES');
+    click(w.ana, 'Load sample portfolio');
+    expect(w.workbook.sheetValues('History')).toEqual(history);
+    expect(lastToast(w.ana)).not.toMatch(/History holds/);
+  });
+
+  it('with no earlier snapshot lists every project as new', () => {
+    const w = sampleWithoutHistory();
     click(w.ana, 'Prepare review');
     const review = w.workbook.sheetValues('Review');
     expect(String(review[1]?.[0])).toMatch(/^No earlier snapshot/);

@@ -38,6 +38,21 @@ describe('Score & rank', () => {
     expect(lastToast(w.ana)).toMatch(/^Scored 42 projects, ranked 41\. Top: P01/);
   });
 
+  it('shows scores to the digits that rank them: projects ranked apart never show the same Score', () => {
+    const w = world({ sample: true });
+    click(w.ana, 'Score & rank');
+    const [header = [], ...rows] = w.workbook.sheetDisplayValues('Projects');
+    const score = header.indexOf('Score');
+    const rank = header.indexOf('Rank');
+    const shown = new Map<string, Set<string>>();
+    for (const r of rows.filter((x) => x[rank] !== ''))
+      shown.set(r[score] ?? '', (shown.get(r[score] ?? '') ?? new Set()).add(r[rank] ?? ''));
+    // The sample has 66.23, 66.23 (both 12th) and 66.20 (14th): at one decimal all read 66.2.
+    expect(shown.get('66.23')).toEqual(new Set(['12']));
+    expect(shown.get('66.20')).toEqual(new Set(['14']));
+    expect([...shown].filter(([, ranks]) => ranks.size > 1)).toEqual([]);
+  });
+
   it('takes the weights from the Pairwise sheet by AHP when chosen, and reports the consistency ratio', () => {
     const w = world({ sample: true });
     const settings = records(w, 'Settings');

@@ -2,6 +2,7 @@
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { journalSeal, undoLast } from '../../sheets/journal';
 import { loadSample } from '../../sheets/sample';
+import { loadSampleHistory } from '../../sheets/sample-history';
 import { setupWorkbook } from '../../sheets/setup';
 
 export function setupAction(ctx: ActionContext): ActionResult {
@@ -20,9 +21,13 @@ export function setupAction(ctx: ActionContext): ActionResult {
 
 export function loadSampleAction(ctx: ActionContext): ActionResult {
   const what = loadSample(ctx);
+  const earlier = loadSampleHistory(ctx);
+  const history = earlier
+    ? ` History holds the snapshot of the previous review (${earlier}), so Prepare review shows what changed since.`
+    : '';
   return {
-    toast: `Loaded the sample portfolio: ${what}. Next: Score & rank.`,
-    log: `Loaded the sample portfolio: ${what}.`,
+    toast: `Loaded the sample portfolio: ${what}.${history} Next: Score & rank.`,
+    log: `Loaded the sample portfolio: ${what}.${history}`,
   };
 }
 

@@ -34,8 +34,9 @@ export function scoreAndRank(ctx: ActionContext): ActionResult {
     rankCol[idx] = s.ranks[i] ?? '';
     flagCol[idx] = (s.flags.get(p.row) ?? []).join('; ');
   });
+  // Weighted scores show all their stored decimals: projects ranked apart never look tied.
   const report = writeOwnedColumns(ctx, s.read.table, [
-    { key: 'score', values: scoreCol, numberFormat: s.kind === 'weighted' ? '0.0' : '#,##0.##' },
+    { key: 'score', values: scoreCol, numberFormat: s.kind === 'weighted' ? '0.00' : '#,##0.##' },
     { key: 'rank', values: rankCol, numberFormat: '0' },
     { key: 'flags', values: flagCol },
   ]);

@@ -1,14 +1,14 @@
 /**
- * Record decision…: the board approves, rejects, defers, stops (or reopens) the project in the
- * selected row, with a reason. The dialog offers the decisions the stage flow allows from the
- * project's status (core/stage-flow.ts); submitting runs under runAction (document lock, fresh
- * read, transaction, undo, Log): it checks again that the status is still the one shown and that
- * the move is allowed — refusing with a message that names the allowed next steps — then writes
- * Status and appends the decision to the Decisions sheet (time, who, ID, name, decision, from,
- * to, reason).
+ * Record decision…: the board moves the project in the selected row along the stage flow (send to
+ * review, approve, start, mark done, defer, reject, stop, reopen), with a reason. The dialog
+ * offers every move the stage flow allows from the project's status (core/stage-flow.ts);
+ * submitting runs under runAction (document lock, fresh read, transaction, undo, Log): it checks
+ * again that the status is still the one shown and that the move is allowed — refusing with a
+ * message that names the allowed next steps — then writes Status and appends the decision to the
+ * Decisions sheet (time, who, ID, name, decision, from, to, reason).
  */
 import { matchKey } from '../../core/keys';
-import type { Project } from '../../core/model';
+import type { Project, ProjectStatus } from '../../core/model';
 import {
   allowedNext,
   checkDecision,
@@ -35,17 +35,33 @@ import { decisionContract, type DecisionView } from './contract';
 const TITLE = PAGES['record-decision'];
 
 const LABELS: Readonly<Record<Decision, string>> = {
+  review: 'Send to review',
   approve: 'Approve',
-  reject: 'Reject',
+  start: 'Start',
+  complete: 'Mark done',
   defer: 'Defer (put on hold)',
+  reject: 'Reject',
   stop: 'Stop',
-  reopen: 'Reopen (back to Proposed)',
+  reopen: 'Reopen',
 };
 
+/**
+ * The decision's name as the dialog shows it from `from`: going back to Proposed from In review
+ * sends the project back for more work; leaving On hold for the status it came from resumes it.
+ */
+function label(d: Decision, from: ProjectStatus | null, previous: ProjectStatus | null): string {
+  if (from === 'On hold' && DECISION_TARGET[d] === previous) return 'Resume';
+  if (d === 'reopen' && from === 'In review') return 'Send back for more work';
+  return LABELS[d];
+}
+
 const DONE: Readonly<Record<Decision, string>> = {
+  review: 'sent to review',
   approve: 'approved',
-  reject: 'rejected',
+  start: 'started',
+  complete: 'marked done',
   defer: 'deferred',
+  reject: 'rejected',
   stop: 'stopped',
   reopen: 'reopened',
 };
@@ -138,7 +154,7 @@ export function decisionView(services: Services, id: string | null): DecisionVie
       const check = checkDecision(d, p.status, previous);
       return {
         decision: d,
-        label: LABELS[d],
+        label: label(d, p.status, previous),
         to: DECISION_TARGET[d],
         allowed: check.ok,
         why: check.ok ? '' : check.message,

@@ -5,6 +5,7 @@ import {
   allowedNext,
   checkDecision,
   checkTransition,
+  DECISION_TARGET,
   DECISIONS,
   FINAL_STATUSES,
   parseDecision,
@@ -84,6 +85,16 @@ describe('stage flow', () => {
     expect(parseDecision('approved')).toBeUndefined();
   });
 
+  it('has a decision for every status, so every move the flow allows can be recorded', () => {
+    expect([...DECISIONS].map((d) => DECISION_TARGET[d]).sort()).toEqual(
+      [...PROJECT_STATUSES].sort(),
+    );
+    expect(checkDecision('review', 'Proposed')).toEqual({ ok: true, to: 'In review' });
+    expect(checkDecision('start', 'Approved')).toEqual({ ok: true, to: 'Active' });
+    expect(checkDecision('complete', 'Active')).toEqual({ ok: true, to: 'Done' });
+    expect(checkDecision('reopen', 'In review')).toEqual({ ok: true, to: 'Proposed' });
+  });
+
   const status = fc.constantFrom<ProjectStatus | null>(...PROJECT_STATUSES, null);
   const known = fc.constantFrom<ProjectStatus>(...PROJECT_STATUSES);
 
@@ -106,6 +117,17 @@ describe('stage flow', () => {
           expect(r.message.length).toBeGreaterThan(10);
         }
         expect(allowed).not.toContain(from); // never "move" to itself, except On hold resuming
+      }),
+    );
+  });
+
+  it('property: the allowed decisions reach exactly the statuses the flow allows', () => {
+    fc.assert(
+      fc.property(status, status, (from, previous) => {
+        const reached = DECISIONS.map((d) => checkDecision(d, from, previous))
+          .filter((r) => r.ok)
+          .map((r) => r.to);
+        expect([...reached].sort()).toEqual([...allowedNext(from, previous)].sort());
       }),
     );
   });

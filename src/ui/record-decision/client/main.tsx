@@ -1,7 +1,7 @@
 /**
- * Record decision: approve, reject, defer, stop or reopen the selected project, with a reason.
- * Only the decisions the stage flow allows from the project's status can be picked; the others
- * say why not. The server checks again under the document lock, writes Status and appends the
+ * Record decision: move the selected project along the stage flow, with a reason. Every move the
+ * stage flow allows from the project's status is a choice; one line names the statuses it cannot
+ * go to from there. The server checks again under the document lock, writes Status and appends the
  * decision to the Decisions sheet; its answer (or why it refused) is announced.
  */
 import { render, type JSX } from 'preact';
@@ -73,6 +73,9 @@ function App(): JSX.Element {
   };
 
   if (!v) return <DialogLoading status={status} loading="Loading the project…" />;
+  // Every move the stage flow allows is a choice; the rest are named in one line.
+  const allowed = v.options.filter((o) => o.allowed);
+  const others = v.options.filter((o) => !o.allowed && o.to !== v.status);
   return (
     <form onSubmit={(e) => void submit(e)}>
       <h2>
@@ -84,13 +87,13 @@ function App(): JSX.Element {
       <p class="secondary">{v.who}</p>
       <fieldset aria-invalid={errors.get('decision') ? 'true' : undefined}>
         <legend>Decision</legend>
-        {v.options.map((o) => (
-          <label key={o.decision} class={`option${o.allowed ? '' : ' off'}`} title={o.why}>
+        {allowed.map((o) => (
+          <label key={o.decision} class="option">
             <input
               type="radio"
               name="decision"
               value={o.decision}
-              disabled={!o.allowed || busy || !v.canDecide}
+              disabled={busy || !v.canDecide}
               checked={decision === o.decision}
               onChange={() => {
                 setDecision(o.decision);
@@ -98,12 +101,16 @@ function App(): JSX.Element {
               }}
             />{' '}
             {o.label} → {o.to}
-            {o.allowed ? null : <span class="secondary"> ({o.why})</span>}
           </label>
         ))}
         {errors.get('decision') ? <div class="field-error">{errors.get('decision')}</div> : null}
       </fieldset>
-      <p class="secondary">{v.nextSteps}</p>
+      {others.length ? (
+        <p class="secondary" id="not-allowed">
+          The stage flow does not go from {v.status || 'a blank status'} to{' '}
+          {orList(others.map((o) => o.to))}.
+        </p>
+      ) : null}
       <Field
         name="reason"
         label="Reason"
@@ -144,6 +151,13 @@ function App(): JSX.Element {
       ) : null}
     </form>
   );
+}
+
+/** "A", "A or B", "A, B or C". */
+function orList(items: readonly string[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
 const root = document.getElementById('app');

@@ -30,6 +30,7 @@ import {
   type SavedScenario,
 } from '../contract';
 import { FrontierChart, formatShort } from './chart';
+import { ForcePicker, type ForceMap } from './force';
 
 const api = connect('scenarios', plannerContract);
 
@@ -107,7 +108,7 @@ function Plan(p: {
   const [budget, setBudget] = useState(String(model.budget));
   const [capacity, setCapacity] = useState('100');
   const [objective, setObjective] = useState<Objective>(model.objective);
-  const [force, setForce] = useState<Record<string, 'in' | 'out' | ''>>(
+  const [force, setForce] = useState<ForceMap>(
     Object.fromEntries(model.projects.map((x) => [x.id, x.force])),
   );
   const [result, setResult] = useState<{ params: PlanParams; r: PlanResult } | null>(null);
@@ -118,7 +119,6 @@ function Plan(p: {
   const [name, setName] = useState('');
   const [saveStatus, setSaveStatus] = useState<StatusMessage | null>(null);
   const errors = useFieldErrors();
-  const forcedCount = Object.values(force).filter(Boolean).length;
 
   const params = (): PlanParams => {
     const cap = numberOrNull(capacity);
@@ -253,40 +253,15 @@ function Plan(p: {
             )}
           </Field>
         </div>
-        <details class="force">
-          <summary>Force in / out ({forcedCount})</summary>
-          <p class="hint">Auto lets the optimiser decide; it keeps Active projects in.</p>
-          {errors.get('forceOut') && <div class="field-error">{errors.get('forceOut')}</div>}
-          <table class="data">
-            <tbody>
-              {model.projects.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    <label class="plain" for={`f-force-${x.id}`}>
-                      <span class="pid">{x.id}</span> {x.name}
-                    </label>
-                  </td>
-                  <td class="num">
-                    <select
-                      id={`f-force-${x.id}`}
-                      class="force-select"
-                      value={force[x.id] ?? ''}
-                      onChange={(e) => {
-                        const v = valueOf(e) as 'in' | 'out' | '';
-                        setForce((f) => ({ ...f, [x.id]: v }));
-                        errors.clear('forceOut');
-                      }}
-                    >
-                      <option value="">Auto</option>
-                      <option value="in">In</option>
-                      <option value="out">Out</option>
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ForcePicker
+          projects={model.projects}
+          force={force}
+          error={errors.get('forceOut')}
+          onChange={(id, v) => {
+            setForce((f) => ({ ...f, [id]: v }));
+            errors.clear('forceOut');
+          }}
+        />
         <div class="actions">
           <button type="submit" class="action" disabled={busy}>
             {busy ? 'Running…' : 'Run'}
