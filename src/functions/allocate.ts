@@ -6,6 +6,7 @@ import {
   type Candidate,
   type Resource,
 } from '../core/allocation';
+import { Deadline, TIME_BUDGET } from '../core/time-budget';
 import { formula } from './guard';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
 import { isBlank, quote, type Cell, type Grid } from './cells';
@@ -13,11 +14,14 @@ import { isBlank, quote, type Cell, type Grid } from './cells';
 /**
  * Wall-clock caps for the solver inside a custom function. Sheets stops a custom function at
  * 30 s and Apps Script's V8 runs this code several times slower than Node, so the solver stops
- * well inside: ALLOCATE after 5 s, FRONTIER after 10 s for all its budgets together; each then
- * returns the best selection found.
+ * well inside: ALLOCATE's search after 5 s, FRONTIER after 10 s from its start for everything
+ * (reading the ranges and all its budgets; budgets not reached say so). See docs/limits.md.
  */
 export const ALLOCATE_TIME_LIMIT_MS = 5_000;
-export const FRONTIER_TIME_LIMIT_MS = 10_000;
+export const FRONTIER_TIME_LIMIT_MS = TIME_BUDGET.customFunctionMs;
+
+/** FRONTIER's value cell for a budget its time cap did not reach. */
+const NOT_REACHED = `not computed: FRONTIER stops after ${FRONTIER_TIME_LIMIT_MS / 1000} s`;
 
 /** The projects of a formula's ranges: row i of the ranges is project index[i] (−1 = blank row). */
 interface Portfolio {
@@ -201,6 +205,8 @@ export function ALLOCATE(
 ): (number | string)[][] {
   return formula('ALLOCATE', () => {
     const ctx: FormulaContext = new FormulaContext('ALLOCATE');
+    // The cap counts from the call's start: reading the ranges uses it too.
+    const deadline = Deadline.in(TIME_BUDGET.customFunctionMs);
     // Sheets passes a one-cell reference as its value: a blank budget cell arrives as "".
     const blank = 'budget is a blank cell. Type the budget (a number of 0 or more) in it.';
     if (budget === '') ctx.fail(blank);
@@ -211,7 +217,7 @@ export function ALLOCATE(
     const pf = readPortfolio(ctx, values, costs, demand, capacity, force);
     const r = solveAllocation(
       problem({ projects: pf.projects, budget: b, resources: pf.resources }),
-      { timeLimitMs: ALLOCATE_TIME_LIMIT_MS },
+      { timeLimitMs: ALLOCATE_TIME_LIMIT_MS, deadline },
     );
     if (!r.feasible) noSelection(ctx, r);
     const out = pf.index.map((j) => (j < 0 ? null : r.selected[j] ? 1 : 0));
@@ -242,6 +248,7 @@ export function FRONTIER(
 ): (number | string)[][] {
   return formula('FRONTIER', () => {
     const ctx: FormulaContext = new FormulaContext('FRONTIER');
+    const deadline = Deadline.in(FRONTIER_TIME_LIMIT_MS);
     const bv = ctx.vector('budgets', ctx.grid('budgets', budgets, true, 'J2:J21') as Grid);
     const list = bv.cells.map((cell, i) =>
       readBudget(ctx, 'budget', cell, vectorCell('budgets', bv, i)),
@@ -255,9 +262,13 @@ export function FRONTIER(
     const points = efficientFrontier(
       problem({ projects: pf.projects, budget: 0, resources: pf.resources }),
       order.map((e) => e.b),
-      { timeLimitMs: FRONTIER_TIME_LIMIT_MS },
+      { deadline },
     );
-    points.forEach(({ budget, result: r }, k) => {
+    points.forEach(({ budget, result: r, solved }, k) => {
+      if (!solved) {
+        rows[(order[k] as { i: number }).i] = [budget, NOT_REACHED, '', ''];
+        return;
+      }
       if (!r.feasible) noSelection(ctx, r);
       rows[(order[k] as { i: number }).i] = [budget, r.value, r.cost, r.count];
     });

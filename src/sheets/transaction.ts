@@ -5,6 +5,7 @@
  * Every write is one setValues of a whole block: the number of service calls does not grow with
  * the number of rows.
  */
+import { assertCellsFit } from './cell-text';
 import type { CellValue } from './cell-parsers';
 import { a1 } from './headers';
 import { SheetError } from './problems';
@@ -59,6 +60,7 @@ export class Transaction {
     const rows = values.length;
     const cols = values[0]?.length ?? 0;
     if (rows === 0 || cols === 0) return;
+    assertCellsFit(sheet.getName(), row, col, values);
     ensureSize(sheet, row + rows - 1, col + cols - 1);
     const range = sheet.getRange(row, col, rows, cols);
     const merged = range.getMergedRanges();
