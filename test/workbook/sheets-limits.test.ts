@@ -63,6 +63,8 @@ describe('one time budget per action', () => {
       /Settings → Time limit is 300 s, but the search had \d+ s: one action has 3 minutes/,
     );
     expect(longestCell(w, 'Scenarios')).toBeLessThanOrEqual(CELL_CHARS);
+    // No number the user cannot read (the gap was shown as "Infinity%").
+    expect(lastAlert(w.ana)?.prompt).not.toMatch(/Infinity|NaN/);
   }, 600_000);
 
   it('FRONTIER on 10,000 projects × 20 demand columns × 20 budgets returns inside 30 s on a 2× slower runtime', () => {

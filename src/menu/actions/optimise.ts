@@ -174,7 +174,9 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   const statusText =
     result.status === 'optimal'
       ? 'optimal'
-      : `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`;
+      : Number.isFinite(result.gap)
+        ? `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`
+        : 'best found in the time limit (no bound on how far from the best it is: give it more time)';
   const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.`;
   if (settings.budget === null)
     notes.push(
