@@ -49,6 +49,14 @@ export interface EmulatorOptions {
   readonly scriptId?: string;
   /** A clock, or options for one (e.g. `{ scale: 1000 }`: one real ms is one emulated second). */
   readonly clock?: Clock | ClockOptions;
+  /**
+   * How many times slower Apps Script's V8 runs than this machine (default 1): each real
+   * millisecond counts as `slowdown` emulated ones, for the executions' limits and for the
+   * script's own `Date.now()`, so a test shows whether an action still finishes inside 6 min
+   * (a custom function inside 30 s) on a slower runtime. Multiplies the clock's scale; not
+   * with a ready-made Clock.
+   */
+  readonly slowdown?: number;
   /** Time limits in emulated ms (default Apps Script's: 6 min, 30 s, 30 s). */
   readonly limits?: Partial<Limits>;
   /** The spreadsheet half (emulator/spreadsheet); without it SpreadsheetApp only has getUi(). */
@@ -170,7 +178,7 @@ export class Emulator {
     this.codePath = options.code ?? CODE_JS;
     this.htmlDir = options.htmlDir ?? dirname(this.codePath);
     this.locale = options.locale ?? 'en';
-    const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
+    const clock = emulatorClock(options.clock, options.slowdown);
     this.world = new World({
       clock,
       owner: options.owner ?? 'owner@example.com',
@@ -533,4 +541,16 @@ export class UserSession {
   get logs(): readonly string[] {
     return this.last?.logs ?? [];
   }
+}
+
+/** The world's clock: the one given, or one built from options with the slowdown applied. */
+function emulatorClock(clock: Clock | ClockOptions | undefined, slowdown = 1): Clock {
+  if (!(slowdown > 0) || !Number.isFinite(slowdown))
+    throw new Error(`Emulator: slowdown must be a positive number, got ${String(slowdown)}`);
+  if (clock instanceof Clock) {
+    if (slowdown !== 1)
+      throw new Error('Emulator: give slowdown with clock options, not with a ready-made Clock');
+    return clock;
+  }
+  return new Clock({ ...clock, scale: (clock?.scale ?? 1) * slowdown });
 }

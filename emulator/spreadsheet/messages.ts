@@ -33,6 +33,12 @@ export const MSG = {
   /** Sheets' own text when a grid would pass 10 million cells (community). */
   cellLimit: (limit: number): string =>
     `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`,
+  /** Sheets' text when a write puts more than 50,000 characters in one cell (community). */
+  cellTooLong: (limit: number): string =>
+    `Your input contains more than the maximum of ${limit} characters in a single cell.`,
+  /** Sheets' text on a formula whose text result is longer than a cell holds (community). */
+  resultTooLong: (name: string, limit: number): string =>
+    `Text result of ${name} is longer than the limit of ${limit} characters.`,
   /** Apps Script's text for arguments of the wrong type (community). */
   badParameters: (types: string, method: string): string =>
     `The parameters (${types}) don't match the method signature for ${method}.`,

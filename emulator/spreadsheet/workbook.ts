@@ -83,6 +83,8 @@ let nextWorkbookId = 1;
 export class Workbook {
   /** Sheets' limit on the cells of all sheets of a file (rows × columns). */
   static readonly CELL_LIMIT = 10_000_000;
+  /** Sheets' limit on the characters of one cell (values and formulas). */
+  static readonly CELL_CHARS = 50_000;
 
   readonly id: string;
   name: string;
@@ -546,6 +548,7 @@ export class Workbook {
         if (typeof v === 'number') {
           line[j] = Number.isFinite(v) ? v : '#NUM!';
         } else if (typeof v === 'string') {
+          if (v.length > Workbook.CELL_CHARS) throw new Error(MSG.cellTooLong(Workbook.CELL_CHARS));
           if (v === '') {
             line[j] = undefined;
             continue;
@@ -574,7 +577,9 @@ export class Workbook {
           if (fmts?.[c] === undefined) newFormats.push([r, c, dateFormatFor(serial)]);
         } else {
           // Not documented: other objects are written as their text.
-          line[j] = text(v);
+          const t = text(v);
+          if (t.length > Workbook.CELL_CHARS) throw new Error(MSG.cellTooLong(Workbook.CELL_CHARS));
+          line[j] = t;
         }
       }
       cells[i] = line;
@@ -605,6 +610,9 @@ export class Workbook {
 
   /** setFormulas: each cell gets its formula ("" clears the cell's content). */
   writeFormulas(sheet: SheetModel, rect: Rect, data: readonly (readonly string[])[]): void {
+    for (const line of data)
+      for (const f of line)
+        if (f.length > Workbook.CELL_CHARS) throw new Error(MSG.cellTooLong(Workbook.CELL_CHARS));
     this.dropFormulasIn(sheet, rect);
     for (let i = 0; i < rect.r2 - rect.r1 + 1; i++)
       for (let j = 0; j < rect.c2 - rect.c1 + 1; j++) {

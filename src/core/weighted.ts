@@ -32,17 +32,22 @@ export interface Bounds {
 
 /**
  * Normalises weights so they sum to 1: w'_k = w_k / Σ_j w_j.
- * Throws a RangeError when a weight is negative or not finite, or when all are zero.
+ * Throws a RangeError when a weight is negative or not finite, or when all are zero. The
+ * weights are divided by the largest first when their sum overflows (1e308 each).
  */
 export function normaliseWeights(weights: readonly number[]): number[] {
-  let total = 0;
+  let largest = 0;
   for (const w of weights) {
     if (!Number.isFinite(w) || w < 0)
       throw new RangeError(`weight ${w} is not a non-negative number`);
-    total += w;
+    if (w > largest) largest = w;
   }
-  if (total <= 0) throw new RangeError('all weights are zero');
-  return weights.map((w) => w / total);
+  if (largest <= 0) throw new RangeError('all weights are zero');
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (Number.isFinite(total)) return weights.map((w) => w / total);
+  const scaled = weights.map((w) => w / largest);
+  const scaledTotal = scaled.reduce((a, b) => a + b, 0);
+  return scaled.map((w) => w / scaledTotal);
 }
 
 /**
@@ -75,13 +80,20 @@ export function criterionBounds(
  *   lower is better:  n = (hi − x) / (hi − lo)
  * When hi = lo every row has the same value, so the criterion counts fully (n = 1).
  * A blank value (null) counts as the worst value (n = 0). Values outside a fixed scale are
- * clamped to it.
+ * clamped to it. When hi − lo overflows (values near ±1.8e308), halves are used instead.
  */
 export function normaliseValue(x: number | null, bounds: Bounds, direction: Direction): number {
   if (x === null) return 0;
   const { lo, hi } = bounds;
   if (hi <= lo) return 1;
-  const n = direction === 'higher' ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+  const span = hi - lo;
+  const n = Number.isFinite(span)
+    ? direction === 'higher'
+      ? (x - lo) / span
+      : (hi - x) / span
+    : direction === 'higher'
+      ? (x / 2 - lo / 2) / (hi / 2 - lo / 2)
+      : (hi / 2 - x / 2) / (hi / 2 - lo / 2);
   return n < 0 ? 0 : n > 1 ? 1 : n;
 }
 

@@ -1,4 +1,5 @@
 import { AHP_MAX_ORDER, analyseAhp, type AhpResult } from '../core/ahp';
+import { formula } from './guard';
 import { FormulaContext } from './args';
 import { isBlank, isDate, quote, type Cell } from './cells';
 import { parseJudgement, completeMatrix, type MatrixProblem } from '../core/pairwise';
@@ -12,7 +13,9 @@ import { parseJudgement, completeMatrix, type MatrixProblem } from '../core/pair
  * @customfunction
  */
 export function AHP_WEIGHTS(matrix: unknown): number[][] {
-  return analyse('AHP_WEIGHTS', matrix).weights.map((w) => [w]);
+  return formula('AHP_WEIGHTS', () => {
+    return analyse('AHP_WEIGHTS', matrix).weights.map((w) => [w]);
+  });
 }
 
 /**
@@ -24,7 +27,9 @@ export function AHP_WEIGHTS(matrix: unknown): number[][] {
  * @customfunction
  */
 export function AHP_CR(matrix: unknown): number[][] {
-  return [[analyse('AHP_CR', matrix).consistencyRatio]];
+  return formula('AHP_CR', () => {
+    return [[analyse('AHP_CR', matrix).consistencyRatio]];
+  });
 }
 
 function analyse(fn: string, raw: unknown): AhpResult {

@@ -6,17 +6,22 @@ import {
   type Candidate,
   type Resource,
 } from '../core/allocation';
+import { Deadline, TIME_BUDGET } from '../core/time-budget';
+import { formula } from './guard';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
 import { isBlank, quote, type Cell, type Grid } from './cells';
 
 /**
  * Wall-clock caps for the solver inside a custom function. Sheets stops a custom function at
  * 30 s and Apps Script's V8 runs this code several times slower than Node, so the solver stops
- * well inside: ALLOCATE after 5 s, FRONTIER after 10 s for all its budgets together; each then
- * returns the best selection found.
+ * well inside: ALLOCATE's search after 5 s, FRONTIER after 10 s from its start for everything
+ * (reading the ranges and all its budgets; budgets not reached say so). See docs/limits.md.
  */
 export const ALLOCATE_TIME_LIMIT_MS = 5_000;
-export const FRONTIER_TIME_LIMIT_MS = 10_000;
+export const FRONTIER_TIME_LIMIT_MS = TIME_BUDGET.customFunctionMs;
+
+/** FRONTIER's value cell for a budget its time cap did not reach. */
+const NOT_REACHED = `not computed: FRONTIER stops after ${FRONTIER_TIME_LIMIT_MS / 1000} s`;
 
 /** The projects of a formula's ranges: row i of the ranges is project index[i] (−1 = blank row). */
 interface Portfolio {
@@ -83,6 +88,8 @@ function readPortfolio(
   const index: number[] = [];
   const projects: Candidate[] = [];
   const use: [number, number][][] = cap.map(() => []);
+  // Running totals: the solver adds values, costs and demand, so their sums must stay finite.
+  const sums = new Sums(ctx);
   for (let i = 0; i < n; i++) {
     const demandRow = dg ? (dg[i] as Cell[]) : [];
     const forceCell = f?.cells[i];
@@ -105,6 +112,8 @@ function readPortfolio(
       ctx.fail(
         `${vectorCell('costs', c, i)} is blank. Give every project a cost (0 if it is free).`,
       );
+    sums.add('values', Math.abs(value), vectorCell('values', v, i));
+    sums.add('costs', cost, vectorCell('costs', c, i));
     const j = projects.length;
     index.push(j);
     projects.push({ id: `row ${i + 1}`, value, cost, force: readForce(ctx, f, i) });
@@ -113,7 +122,10 @@ function readPortfolio(
         min: 0,
         fix: 'Demand must be a number of 0 or more, or blank for none.',
       });
-      if (h !== null && h > 0) (use[k] as [number, number][]).push([j, h]);
+      if (h !== null && h > 0) {
+        sums.add(`demand column ${k + 1}`, h, gridCell('demand', i, k));
+        (use[k] as [number, number][]).push([j, h]);
+      }
     });
   }
   const resources: Resource[] = cap.map((limit, k) => ({
@@ -125,6 +137,21 @@ function readPortfolio(
     use: use[k] as [number, number][],
   }));
   return { shape: v, index, projects, resources };
+}
+
+/** Running totals of an argument's numbers; an overflowing total is an error naming the cell. */
+class Sums {
+  private readonly totals = new Map<string, number>();
+  constructor(private readonly ctx: FormulaContext) {}
+
+  add(what: string, x: number, where: string): void {
+    const total = (this.totals.get(what) ?? 0) + x;
+    if (!Number.isFinite(total))
+      this.ctx.fail(
+        `${where}: the ${what} up to this cell add up to a number too large to compute with (Sheets' numbers stop near 1.8e308). Use smaller numbers, e.g. in thousands.`,
+      );
+    this.totals.set(what, total);
+  }
 }
 
 function readForce(ctx: FormulaContext, f: Vector | undefined, i: number): Candidate['force'] {
@@ -176,22 +203,26 @@ export function ALLOCATE(
   capacity?: unknown,
   force?: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('ALLOCATE');
-  // Sheets passes a one-cell reference as its value: a blank budget cell arrives as "".
-  const blank = 'budget is a blank cell. Type the budget (a number of 0 or more) in it.';
-  if (budget === '') ctx.fail(blank);
-  const bg = ctx.grid('budget', budget, true, 'B1') as Grid;
-  if (bg.length !== 1 || (bg[0] as Cell[]).length !== 1)
-    ctx.fail('budget must be a single number, not a range. Pass one cell such as B1.');
-  const b = readBudget(ctx, 'budget', (bg[0] as Cell[])[0] as Cell, 'budget') ?? ctx.fail(blank);
-  const pf = readPortfolio(ctx, values, costs, demand, capacity, force);
-  const r = solveAllocation(
-    problem({ projects: pf.projects, budget: b, resources: pf.resources }),
-    { timeLimitMs: ALLOCATE_TIME_LIMIT_MS },
-  );
-  if (!r.feasible) noSelection(ctx, r);
-  const out = pf.index.map((j) => (j < 0 ? null : r.selected[j] ? 1 : 0));
-  return pf.shape.orientation === 'row' ? [out.map((x) => x ?? '')] : out.map((x) => [x ?? '']);
+  return formula('ALLOCATE', () => {
+    const ctx: FormulaContext = new FormulaContext('ALLOCATE');
+    // The cap counts from the call's start: reading the ranges uses it too.
+    const deadline = Deadline.in(TIME_BUDGET.customFunctionMs);
+    // Sheets passes a one-cell reference as its value: a blank budget cell arrives as "".
+    const blank = 'budget is a blank cell. Type the budget (a number of 0 or more) in it.';
+    if (budget === '') ctx.fail(blank);
+    const bg = ctx.grid('budget', budget, true, 'B1') as Grid;
+    if (bg.length !== 1 || (bg[0] as Cell[]).length !== 1)
+      ctx.fail('budget must be a single number, not a range. Pass one cell such as B1.');
+    const b = readBudget(ctx, 'budget', (bg[0] as Cell[])[0] as Cell, 'budget') ?? ctx.fail(blank);
+    const pf = readPortfolio(ctx, values, costs, demand, capacity, force);
+    const r = solveAllocation(
+      problem({ projects: pf.projects, budget: b, resources: pf.resources }),
+      { timeLimitMs: ALLOCATE_TIME_LIMIT_MS, deadline },
+    );
+    if (!r.feasible) noSelection(ctx, r);
+    const out = pf.index.map((j) => (j < 0 ? null : r.selected[j] ? 1 : 0));
+    return pf.shape.orientation === 'row' ? [out.map((x) => x ?? '')] : out.map((x) => [x ?? '']);
+  });
 }
 
 /**
@@ -215,25 +246,32 @@ export function FRONTIER(
   demand?: unknown,
   capacity?: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('FRONTIER');
-  const bv = ctx.vector('budgets', ctx.grid('budgets', budgets, true, 'J2:J21') as Grid);
-  const list = bv.cells.map((cell, i) =>
-    readBudget(ctx, 'budget', cell, vectorCell('budgets', bv, i)),
-  );
-  const pf = readPortfolio(ctx, values, costs, demand, capacity, undefined);
-  const order = list
-    .map((b, i) => ({ b, i }))
-    .filter((e): e is { b: number; i: number } => e.b !== null)
-    .sort((x, y) => x.b - y.b || x.i - y.i);
-  const rows: (number | string)[][] = list.map(() => ['', '', '', '']);
-  const points = efficientFrontier(
-    problem({ projects: pf.projects, budget: 0, resources: pf.resources }),
-    order.map((e) => e.b),
-    { timeLimitMs: FRONTIER_TIME_LIMIT_MS },
-  );
-  points.forEach(({ budget, result: r }, k) => {
-    if (!r.feasible) noSelection(ctx, r);
-    rows[(order[k] as { i: number }).i] = [budget, r.value, r.cost, r.count];
+  return formula('FRONTIER', () => {
+    const ctx: FormulaContext = new FormulaContext('FRONTIER');
+    const deadline = Deadline.in(FRONTIER_TIME_LIMIT_MS);
+    const bv = ctx.vector('budgets', ctx.grid('budgets', budgets, true, 'J2:J21') as Grid);
+    const list = bv.cells.map((cell, i) =>
+      readBudget(ctx, 'budget', cell, vectorCell('budgets', bv, i)),
+    );
+    const pf = readPortfolio(ctx, values, costs, demand, capacity, undefined);
+    const order = list
+      .map((b, i) => ({ b, i }))
+      .filter((e): e is { b: number; i: number } => e.b !== null)
+      .sort((x, y) => x.b - y.b || x.i - y.i);
+    const rows: (number | string)[][] = list.map(() => ['', '', '', '']);
+    const points = efficientFrontier(
+      problem({ projects: pf.projects, budget: 0, resources: pf.resources }),
+      order.map((e) => e.b),
+      { deadline },
+    );
+    points.forEach(({ budget, result: r, solved }, k) => {
+      if (!solved) {
+        rows[(order[k] as { i: number }).i] = [budget, NOT_REACHED, '', ''];
+        return;
+      }
+      if (!r.feasible) noSelection(ctx, r);
+      rows[(order[k] as { i: number }).i] = [budget, r.value, r.cost, r.count];
+    });
+    return rows;
   });
-  return rows;
 }

@@ -4,6 +4,7 @@ import {
   cellNumber,
   isBlank,
   isDate,
+  overflows,
   quote,
   type Cell,
   type Grid,
@@ -57,6 +58,7 @@ export class FormulaContext {
    * `where` is the cell's position as words, e.g. "values row 3, column 2".
    */
   number(where: string, cell: Cell | undefined, rule: NumberRule = {}): number | null {
+    if (overflows(cell)) this.tooLarge(where, cell);
     const x = cellNumber(cell);
     if (x === undefined) {
       const hint = isDate(cell)
@@ -82,6 +84,24 @@ export class FormulaContext {
         `${where} is ${quote(cell)}; it must be at most ${rule.max}. ${rule.fix ?? ''}`.trim(),
       );
     return x;
+  }
+
+  /** A number beyond what Sheets can compute with ("1e400", or a result that overflowed). */
+  tooLarge(where: string, cell: Cell | undefined): never {
+    return this.fail(
+      `${where} is ${quote(cell)}, a number too large to compute with (Sheets' numbers stop near ±1.8e308). Type a smaller number.`,
+    );
+  }
+
+  /**
+   * Checks a number computed from row inputs: NaN or ±Infinity (an overflow) is an error
+   * naming the row and the inputs (`what`: "reach row 3 is 1e+308, …").
+   */
+  finite(x: number, row: string, what: () => string): number {
+    if (Number.isFinite(x)) return x;
+    return this.fail(
+      `${row} gives a result too large to show: ${what()}. Sheets' numbers stop near ±1.8e308; use smaller numbers, e.g. in thousands.`,
+    );
   }
 }
 

@@ -63,7 +63,21 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * as strings. Returns null for a blank cell and undefined when the cell is not a number.
  */
 export function cellNumber(v: Cell | undefined): number | null | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const x = cellNumberOrOverflow(v);
+  return x === undefined || x === null || Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * True when a cell holds a number, or text of a number, beyond what a number can hold
+ * ("1e400" reads as Infinity): bad input, not a number to compute with.
+ */
+export function overflows(v: Cell | undefined): boolean {
+  const x = cellNumberOrOverflow(v);
+  return typeof x === 'number' && !Number.isFinite(x);
+}
+
+function cellNumberOrOverflow(v: Cell | undefined): number | null | undefined {
+  if (typeof v === 'number') return Number.isNaN(v) ? undefined : v;
   if (typeof v === 'string') {
     const s = v.trim();
     if (s === '') return null;

@@ -1,6 +1,7 @@
 import { ice, rice, wsjf, type IceMethod } from '../core/frameworks';
 import { FormulaContext, shapeLike, type NumberRule } from './args';
-import { isBlank } from './cells';
+import { isBlank, quote } from './cells';
+import { formula } from './guard';
 import { alignColumns, type AlignedColumns } from './columns';
 
 /**
@@ -23,7 +24,9 @@ function byRow(
     const x = rules.map(
       (rule, a) => ctx.number(cols.where(a, i), cols.cell(a, i), rule) ?? rule.worst,
     );
-    out.push(compute(x));
+    const inputs = (): string =>
+      rules.map((_, a) => `${cols.where(a, i)} is ${quote(cols.cell(a, i))}`).join(', ');
+    out.push(ctx.finite(compute(x), `row ${i + 1}`, inputs));
   }
   return shapeLike(cols.shape, out);
 }
@@ -45,25 +48,27 @@ export function RICE(
   confidence: unknown,
   effort: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('RICE');
-  const cols = alignColumns(ctx, [
-    { name: 'reach', raw: reach, example: 'C2:C' },
-    { name: 'impact', raw: impact, example: 'D2:D' },
-    { name: 'confidence', raw: confidence, example: 'E2:E' },
-    { name: 'effort', raw: effort, example: 'F2:F' },
-  ]);
-  const nonNegative = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
-  return byRow(
-    ctx,
-    cols,
-    [
-      nonNegative,
-      nonNegative,
-      { min: 0, max: 100, worst: 0, fix: 'Use 0–1 or a percent up to 100.' },
-      { above: 0, worst: Infinity, fix: 'Effort must be above 0 (e.g. person-months).' },
-    ],
-    ([r, i, c, e]) => rice(r as number, i as number, c as number, e as number),
-  );
+  return formula('RICE', () => {
+    const ctx: FormulaContext = new FormulaContext('RICE');
+    const cols = alignColumns(ctx, [
+      { name: 'reach', raw: reach, example: 'C2:C' },
+      { name: 'impact', raw: impact, example: 'D2:D' },
+      { name: 'confidence', raw: confidence, example: 'E2:E' },
+      { name: 'effort', raw: effort, example: 'F2:F' },
+    ]);
+    const nonNegative = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
+    return byRow(
+      ctx,
+      cols,
+      [
+        nonNegative,
+        nonNegative,
+        { min: 0, max: 100, worst: 0, fix: 'Use 0–1 or a percent up to 100.' },
+        { above: 0, worst: Infinity, fix: 'Effort must be above 0 (e.g. person-months).' },
+      ],
+      ([r, i, c, e]) => rice(r as number, i as number, c as number, e as number),
+    );
+  });
 }
 
 /**
@@ -82,17 +87,19 @@ export function ICE(
   ease: unknown,
   method?: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('ICE');
-  const how = readIceMethod(ctx, method);
-  const cols = alignColumns(ctx, [
-    { name: 'impact', raw: impact, example: 'C2:C' },
-    { name: 'confidence', raw: confidence, example: 'D2:D' },
-    { name: 'ease', raw: ease, example: 'E2:E' },
-  ]);
-  const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
-  return byRow(ctx, cols, [rule, rule, rule], ([i, c, e]) =>
-    ice(i as number, c as number, e as number, how),
-  );
+  return formula('ICE', () => {
+    const ctx: FormulaContext = new FormulaContext('ICE');
+    const how = readIceMethod(ctx, method);
+    const cols = alignColumns(ctx, [
+      { name: 'impact', raw: impact, example: 'C2:C' },
+      { name: 'confidence', raw: confidence, example: 'D2:D' },
+      { name: 'ease', raw: ease, example: 'E2:E' },
+    ]);
+    const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
+    return byRow(ctx, cols, [rule, rule, rule], ([i, c, e]) =>
+      ice(i as number, c as number, e as number, how),
+    );
+  });
 }
 
 function readIceMethod(ctx: FormulaContext, raw: unknown): IceMethod {
@@ -109,7 +116,7 @@ function readIceMethod(ctx: FormulaContext, raw: unknown): IceMethod {
   const word = String(v).trim().toLowerCase();
   if (word === '' || word === 'product' || word === 'multiply') return 'product';
   if (word === 'average' || word === 'avg' || word === 'mean') return 'average';
-  return ctx.fail(`method is "${String(v)}". Use "product" or "average".`);
+  return ctx.fail(`method is ${quote(v)}. Use "product" or "average".`);
 }
 
 /**
@@ -128,18 +135,20 @@ export function WSJF(
   risk_reduction: unknown,
   job_size: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('WSJF');
-  const cols = alignColumns(ctx, [
-    { name: 'business_value', raw: business_value, example: 'C2:C' },
-    { name: 'time_criticality', raw: time_criticality, example: 'D2:D' },
-    { name: 'risk_reduction', raw: risk_reduction, example: 'E2:E' },
-    { name: 'job_size', raw: job_size, example: 'F2:F' },
-  ]);
-  const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
-  return byRow(
-    ctx,
-    cols,
-    [rule, rule, rule, { above: 0, worst: Infinity, fix: 'Job size must be above 0.' }],
-    ([b, t, r, s]) => wsjf(b as number, t as number, r as number, s as number),
-  );
+  return formula('WSJF', () => {
+    const ctx: FormulaContext = new FormulaContext('WSJF');
+    const cols = alignColumns(ctx, [
+      { name: 'business_value', raw: business_value, example: 'C2:C' },
+      { name: 'time_criticality', raw: time_criticality, example: 'D2:D' },
+      { name: 'risk_reduction', raw: risk_reduction, example: 'E2:E' },
+      { name: 'job_size', raw: job_size, example: 'F2:F' },
+    ]);
+    const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
+    return byRow(
+      ctx,
+      cols,
+      [rule, rule, rule, { above: 0, worst: Infinity, fix: 'Job size must be above 0.' }],
+      ([b, t, r, s]) => wsjf(b as number, t as number, r as number, s as number),
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import { parseDirection, type Direction } from '../core/direction';
 import { weightedScores, type Criterion, type ValueRow } from '../core/weighted';
+import { formula } from './guard';
 import { FormulaContext, column, gridCell, vectorCell, type Vector } from './args';
 import { dateSerial, isBlank, isDate, quote, type Cell, type Grid } from './cells';
 
@@ -22,67 +23,69 @@ export function PRIORITY(
   scale_min?: unknown,
   scale_max?: unknown,
 ): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('PRIORITY');
-  // A blank single cell (one criterion, filled down row by row) is a blank row, not a missing argument.
-  const grid =
-    typeof values === 'string' && isBlank(values)
-      ? [[values]]
-      : (ctx.grid('values', values, true, 'C2:H') as Grid);
-  const k = (grid[0] as Cell[]).length;
-  const w = criterionVector(ctx, 'weights', weights, k, true, 'C1:H1') as Vector;
-  const weightValues = w.cells.map((c, j) => {
-    const x = ctx.number(vectorCell('weights', w, j), c, {
-      min: 0,
-      fix: 'Weights must be numbers of 0 or more.',
+  return formula('PRIORITY', () => {
+    const ctx: FormulaContext = new FormulaContext('PRIORITY');
+    // A blank single cell (one criterion, filled down row by row) is a blank row, not a missing argument.
+    const grid =
+      typeof values === 'string' && isBlank(values)
+        ? [[values]]
+        : (ctx.grid('values', values, true, 'C2:H') as Grid);
+    const k = (grid[0] as Cell[]).length;
+    const w = criterionVector(ctx, 'weights', weights, k, true, 'C1:H1') as Vector;
+    const weightValues = w.cells.map((c, j) => {
+      const x = ctx.number(vectorCell('weights', w, j), c, {
+        min: 0,
+        fix: 'Weights must be numbers of 0 or more.',
+      });
+      if (x === null)
+        ctx.fail(
+          `${vectorCell('weights', w, j)} is blank. Give every criterion a weight (0 to ignore it).`,
+        );
+      return x;
     });
-    if (x === null)
-      ctx.fail(
-        `${vectorCell('weights', w, j)} is blank. Give every criterion a weight (0 to ignore it).`,
-      );
-    return x;
-  });
-  if (weightValues.every((x) => x === 0))
-    ctx.fail('all weights are 0. Give at least one criterion a weight above 0.');
+    if (weightValues.every((x) => x === 0))
+      ctx.fail('all weights are 0. Give at least one criterion a weight above 0.');
 
-  const dirs = readDirections(ctx, directions, k);
-  const scale = readScale(ctx, scale_min, scale_max, k);
+    const dirs = readDirections(ctx, directions, k);
+    const scale = readScale(ctx, scale_min, scale_max, k);
 
-  const rows: (ValueRow | null)[] = new Array<ValueRow | null>(grid.length);
-  for (let i = 0; i < grid.length; i++) {
-    const src = grid[i] as Cell[];
-    if (src.length !== k) ctx.fail(`values row ${i + 1} has ${src.length} cells, not ${k}.`);
-    let blank = true;
-    const row = new Array<number | null>(k);
-    for (let j = 0; j < k; j++) {
-      const cell = src[j] as Cell;
-      let x: number | null;
-      if (typeof cell === 'number') x = cell;
-      else if (isDate(cell)) x = dateSerial(cell);
-      else
-        x = ctx.number(gridCell('values', i, j), cell, {
-          fix: 'Type a number, or leave the cell blank (it then counts as the worst value).',
-        });
-      if (x !== null) {
-        blank = false;
-        const s = scale?.[j];
-        if (s && (x < s.lo || x > s.hi)) {
-          ctx.fail(
-            `${gridCell('values', i, j)} is ${quote(cell)}, outside the scale ${s.lo} to ${s.hi} set by scale_min and scale_max. Fix the value or widen the scale.`,
-          );
+    const rows: (ValueRow | null)[] = new Array<ValueRow | null>(grid.length);
+    for (let i = 0; i < grid.length; i++) {
+      const src = grid[i] as Cell[];
+      if (src.length !== k) ctx.fail(`values row ${i + 1} has ${src.length} cells, not ${k}.`);
+      let blank = true;
+      const row = new Array<number | null>(k);
+      for (let j = 0; j < k; j++) {
+        const cell = src[j] as Cell;
+        let x: number | null;
+        if (typeof cell === 'number' && Number.isFinite(cell)) x = cell;
+        else if (isDate(cell)) x = dateSerial(cell);
+        else
+          x = ctx.number(gridCell('values', i, j), cell, {
+            fix: 'Type a number, or leave the cell blank (it then counts as the worst value).',
+          });
+        if (x !== null) {
+          blank = false;
+          const s = scale?.[j];
+          if (s && (x < s.lo || x > s.hi)) {
+            ctx.fail(
+              `${gridCell('values', i, j)} is ${quote(cell)}, outside the scale ${s.lo} to ${s.hi} set by scale_min and scale_max. Fix the value or widen the scale.`,
+            );
+          }
         }
+        row[j] = x;
       }
-      row[j] = x;
+      rows[i] = blank ? null : row;
     }
-    rows[i] = blank ? null : row;
-  }
 
-  const criteria: Criterion[] = weightValues.map((weight, j) => ({
-    weight,
-    direction: dirs[j] as Direction,
-    scaleMin: scale?.[j]?.lo,
-    scaleMax: scale?.[j]?.hi,
-  }));
-  return column(weightedScores(rows, criteria));
+    const criteria: Criterion[] = weightValues.map((weight, j) => ({
+      weight,
+      direction: dirs[j] as Direction,
+      scaleMin: scale?.[j]?.lo,
+      scaleMax: scale?.[j]?.hi,
+    }));
+    return column(weightedScores(rows, criteria));
+  });
 }
 
 /** A per-criterion argument: a row or column of exactly k cells. */

@@ -1,4 +1,5 @@
 import { competitionRanks } from '../core/rank';
+import { formula } from './guard';
 import { FormulaContext, shapeLike, vectorCell } from './args';
 import type { Cell } from './cells';
 
@@ -12,23 +13,25 @@ import type { Cell } from './cells';
  * @customfunction
  */
 export function PPM_RANK(scores: unknown, tiebreak?: unknown): (number | string)[][] {
-  const ctx: FormulaContext = new FormulaContext('PPM_RANK');
-  const s = ctx.vector('scores', ctx.grid('scores', scores, true, 'I2:I') as Cell[][]);
-  const numbers = s.cells.map((c, i) =>
-    ctx.number(vectorCell('scores', s, i), c, { fix: 'Scores must be numbers.' }),
-  );
-  const tg = ctx.grid('tiebreak', tiebreak, false, 'J2:J');
-  let ties: (number | null)[] | undefined;
-  if (tg) {
-    const t = ctx.vector('tiebreak', tg);
-    if (t.cells.length !== s.cells.length) {
-      ctx.fail(
-        `tiebreak has ${t.cells.length} cells but scores has ${s.cells.length}. Use ranges of the same size.`,
+  return formula('PPM_RANK', () => {
+    const ctx: FormulaContext = new FormulaContext('PPM_RANK');
+    const s = ctx.vector('scores', ctx.grid('scores', scores, true, 'I2:I') as Cell[][]);
+    const numbers = s.cells.map((c, i) =>
+      ctx.number(vectorCell('scores', s, i), c, { fix: 'Scores must be numbers.' }),
+    );
+    const tg = ctx.grid('tiebreak', tiebreak, false, 'J2:J');
+    let ties: (number | null)[] | undefined;
+    if (tg) {
+      const t = ctx.vector('tiebreak', tg);
+      if (t.cells.length !== s.cells.length) {
+        ctx.fail(
+          `tiebreak has ${t.cells.length} cells but scores has ${s.cells.length}. Use ranges of the same size.`,
+        );
+      }
+      ties = t.cells.map((c, i) =>
+        ctx.number(vectorCell('tiebreak', t, i), c, { fix: 'Tie-break values must be numbers.' }),
       );
     }
-    ties = t.cells.map((c, i) =>
-      ctx.number(vectorCell('tiebreak', t, i), c, { fix: 'Tie-break values must be numbers.' }),
-    );
-  }
-  return shapeLike(s, competitionRanks(numbers, ties));
+    return shapeLike(s, competitionRanks(numbers, ties));
+  });
 }

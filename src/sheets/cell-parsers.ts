@@ -34,11 +34,12 @@ export function looseNumber(v: unknown): number | undefined {
   if (!NUMBER_TEXT.test(s)) return undefined;
   const suffix = /[%kKmM]$/.exec(s)?.[0];
   const n = Number(s.replace(/[$€£¥,\s%kKmM]/g, ''));
-  if (!Number.isFinite(n)) return undefined;
-  if (suffix === '%') return n / 100;
-  if (suffix === 'k' || suffix === 'K') return n * 1_000;
-  if (suffix === 'm' || suffix === 'M') return n * 1_000_000;
-  return n;
+  let x = n;
+  if (suffix === '%') x = n / 100;
+  else if (suffix === 'k' || suffix === 'K') x = n * 1_000;
+  else if (suffix === 'm' || suffix === 'M') x = n * 1_000_000;
+  // "1e400", or "1e306k" once scaled: beyond what a number holds, so not a number to use.
+  return Number.isFinite(x) ? x : undefined;
 }
 
 function failure(ctx: z.core.ParsePayload, message: string): null {

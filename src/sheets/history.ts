@@ -10,6 +10,8 @@ import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-p
 import { ownedTableSheet, writeOwnedRows, type KeyedRow } from './owned-table';
 import type { Problem } from './problems';
 import { HISTORY } from './schema';
+import { compaction, historyRowLimit, type Compaction } from './history-bound';
+import { ensureSize } from './transaction';
 import { isBlankRow, readTable, type ReadOptions, type Table } from './table';
 
 export interface HistoryRead {
@@ -72,6 +74,8 @@ export interface StoredSnapshot {
   readonly dropped: number;
   /** Today's earlier rows of projects deleted since (core/snapshot.ts mergeSnapshot). */
   readonly removed: number;
+  /** The oldest days removed to keep History within its bound (history-bound.ts). */
+  readonly compacted: Compaction & { readonly limit: number };
   readonly problems: readonly Problem[];
 }
 
@@ -82,7 +86,7 @@ export interface StoredSnapshot {
  */
 export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): StoredSnapshot {
   const sheet = ownedTableSheet(ctx, HISTORY);
-  const table = readTable(sheet, HISTORY, ctx);
+  let table = readTable(sheet, HISTORY, ctx);
   const read = parseHistory(table, ctx);
   const date = today[0]?.date ?? ctx.dateKey(ctx.now);
   let from = read.parsed.findIndex((s) => s?.date === date);
@@ -95,9 +99,19 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
     .slice(from)
     .filter((row, i) => read.parsed[from + i] === null && !isBlankRow(row));
   const merged = mergeSnapshot(region, today, date);
-  writeOwnedRows(ctx, table, from, [...merged.rows.map(historyRow), ...unreadable]);
-  const kept = read.parsed.slice(0, from).filter((s): s is Snapshot => s !== null);
+  // Within the bound: remove the oldest days (whole) before writing today's.
+  const limit = historyRowLimit(ctx.ss, sheet);
+  const cut = compaction(read.parsed, from, from + merged.rows.length + unreadable.length, limit);
+  if (cut.cut > 0) {
+    // Sheets refuses to delete every row below the header: keep one row after the cut.
+    ensureSize(sheet, cut.cut + 2, 1);
+    sheet.deleteRows(2, cut.cut);
+    table = readTable(sheet, HISTORY, ctx);
+  }
+  writeOwnedRows(ctx, table, from - cut.cut, [...merged.rows.map(historyRow), ...unreadable]);
+  const kept = read.parsed.slice(cut.cut, from).filter((s): s is Snapshot => s !== null);
   return {
+    compacted: { ...cut, limit },
     history: [...kept, ...merged.rows],
     replaced: merged.replaced,
     added: merged.added,

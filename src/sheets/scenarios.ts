@@ -1,4 +1,5 @@
 /** The Scenarios sheet: one saved optimiser run per row, appended under the action's lock. */
+import { splitList } from './cell-text';
 import type { BalanceSetting } from '../core/allocation';
 import type { ActionContext } from './action';
 import type { CellValue } from './cell-parsers';
@@ -29,6 +30,21 @@ export interface ScenarioRow {
   readonly budgetPerMonth: string;
   /** Settings' Balance rules that applied, as `scenarioRules` writes it. */
   readonly balanceRules: string;
+}
+
+/** The header of the k-th cell of a selection too long for one cell (k ≥ 2). */
+export function moreIdsHeader(k: number): string {
+  return `Selected IDs ${k}`;
+}
+
+/** The continuation columns of Selected IDs in a header row, in order: "Selected IDs 2", …. */
+export function moreIdsColumns(headers: readonly CellValue[]): number[] {
+  const found: { k: number; col: number }[] = [];
+  headers.forEach((h, col) => {
+    const m = /^selectedids(\d+)$/.exec(headerKey(String(h)));
+    if (m) found.push({ k: Number(m[1]), col });
+  });
+  return found.sort((a, b) => a.k - b.k).map((f) => f.col);
 }
 
 /** Written for a rule that was not set, so a blank cell means "not recorded" (older rows). */
@@ -110,13 +126,18 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
   const lastColumn = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, Math.max(1, lastColumn)).getValues()[0] as CellValue[];
   const present = new Set(header.map(headerKey));
-  const missing = SCENARIOS.columns.filter((c) => !present.has(headerKey(c.header)));
+  // A selection longer than a cell holds continues in "Selected IDs 2", "Selected IDs 3", ….
+  const [firstIds = '', ...moreIds] = splitList(s.selectedIds);
+  const missing = [
+    ...SCENARIOS.columns.map((c) => c.header),
+    ...moreIds.map((_, k) => moreIdsHeader(k + 2)),
+  ].filter((h) => !present.has(headerKey(h)));
   if (missing.length) {
     const at = lastColumn + 1;
-    ctx.tx.write(sheet, 1, at, [missing.map((c) => c.header)]);
+    ctx.tx.write(sheet, 1, at, [missing]);
     sheet.getRange(1, at, 1, missing.length).setFontWeight('bold').setBackground('#e8f0fe');
     header.length = lastColumn;
-    header.push(...missing.map((c) => c.header));
+    header.push(...missing);
   }
   const values: Record<string, CellValue> = {
     name: s.name,
@@ -132,13 +153,16 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
     status: s.status,
     gap: s.gap ?? '',
     seconds: Math.round(s.seconds * 10) / 10,
-    selectedIds: s.selectedIds.join(', '),
+    selectedIds: firstIds,
     committed: '',
     budgetPerMonth: s.budgetPerMonth,
     balanceRules: s.balanceRules,
   };
   const keyOf = new Map(SCENARIOS.columns.map((c) => [headerKey(c.header), c.key]));
+  const more = new Map(moreIds.map((text, k) => [headerKey(moreIdsHeader(k + 2)), text]));
   const row = header.map((h) => {
+    const continued = more.get(headerKey(h));
+    if (continued !== undefined) return literal(continued);
     const key = keyOf.get(headerKey(h));
     return key === undefined ? '' : literal(values[key] ?? '');
   });

@@ -9,6 +9,7 @@
  * again (that read is what the journal keeps), and a write computed for rows with keys (project
  * IDs) finds those rows again by key: see write().
  */
+import { assertCellsFit } from './cell-text';
 import type { CellValue } from './cell-parsers';
 import { a1, columnLetter } from './headers';
 import { arranged, placed, readKeyedBlock, type KeyedBlock } from './keyed-block';
@@ -95,6 +96,7 @@ export class Transaction {
     const rows = values.length;
     const cols = values[0]?.length ?? 0;
     if (rows === 0 || cols === 0) return;
+    assertCellsFit(sheet.getName(), row, col, values);
     if (before?.key) {
       this.writeKeyed(sheet, row, col, values, before, before.key);
       return;

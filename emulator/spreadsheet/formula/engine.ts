@@ -261,7 +261,7 @@ export class FormulaEngine {
         return cached ?? err('#NAME?', MSG.unknownFunction(name));
       return err('#ERROR!', message);
     }
-    return normalize(raw);
+    return normalize(raw, name);
   }
 
   private layout(e: Entry): void {
@@ -344,7 +344,10 @@ function cellOf(v: unknown): Stored | undefined {
  * array or an object is not documented: the emulator shows a blank for [] and #ERROR! for
  * objects.
  */
-export function normalize(raw: unknown): EvalResult {
+/** Sheets' limit on the characters of one cell (Workbook.CELL_CHARS). */
+const CELL_CHARS = 50_000;
+
+export function normalize(raw: unknown, name = 'the formula'): EvalResult {
   const rows: unknown[][] = Array.isArray(raw)
     ? (raw as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]))
     : [[raw]];
@@ -360,6 +363,8 @@ export function normalize(raw: unknown): EvalResult {
           '#ERROR!',
           `Emulator: the result holds a value a cell cannot show (${typeof row[j]}).`,
         );
+      if (typeof v === 'string' && v.length > CELL_CHARS)
+        return err('#VALUE!', MSG.resultTooLong(name, CELL_CHARS));
       line.push(v);
     }
     out.push(line);

@@ -5,12 +5,13 @@ export {
   relativeGap,
   infeasibleResult,
   selectionResult,
+  unsolvedResult,
   type AllocationResult,
   type AllocationStatus,
   type SolveOptions,
 } from './solve';
 export { explain, type Reason } from './explain';
-export { efficientFrontier, type FrontierPoint } from './frontier';
+export { efficientFrontier, type FrontierOptions, type FrontierPoint } from './frontier';
 export { findConflict, type Conflict } from './conflict';
 export { buildModel, isFeasible, violations, type Model, type Row } from './rows';
 export {

@@ -9,6 +9,7 @@ import { findConflict, type Conflict } from './conflict';
 import { explain, type Reason } from './explain';
 import { validateProblem, type AllocationProblem } from './problem';
 import { propagate } from './propagate';
+import type { Deadline } from '../time-budget';
 import { buildModel, isFeasible, type Model } from './rows';
 
 export type AllocationStatus = 'optimal' | 'time limit' | 'infeasible';
@@ -24,6 +25,14 @@ export interface SolveOptions {
   readonly now?: () => number;
   /** A selection to start from (used when feasible), e.g. the answer for a smaller budget. */
   readonly start?: readonly boolean[];
+  /**
+   * The deadline of the whole execution (core/time-budget): the search ends by it, or by
+   * timeLimitMs if that comes first. Without timeLimitMs, the deadline alone bounds the search.
+   * Its clock is used when `now` is not given.
+   */
+  readonly deadline?: Deadline;
+  /** Whether to give each project's reason, or the conflict when infeasible (default true). */
+  readonly reasons?: boolean;
 }
 
 export interface AllocationResult {
@@ -57,17 +66,18 @@ export function solveAllocation(
   p: AllocationProblem,
   options: SolveOptions = {},
 ): AllocationResult {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? options.deadline?.now ?? Date.now;
   const t0 = now();
-  const timeLimit = options.timeLimitMs ?? 10_000;
-  const deadline = (): boolean => now() - t0 >= timeLimit;
+  const timeLimit = options.timeLimitMs ?? (options.deadline ? Infinity : 10_000);
+  const endAt = Math.min(t0 + timeLimit, options.deadline?.at ?? Infinity);
+  const deadline = (): boolean => now() >= endAt;
   validateProblem(p);
   const model = buildModel(p);
   const n = model.n;
   const lo = Uint8Array.from(p.projects, (c) => (c.force === 'in' ? 1 : 0));
   const hi = Uint8Array.from(p.projects, (c) => (c.force === 'out' ? 0 : 1));
   const bounds = propagate(model, lo, hi);
-  if (bounds.infeasible) return infeasibleResult(model, now() - t0, 0);
+  if (bounds.infeasible) return infeasibleResult(model, now() - t0, 0, options.reasons);
 
   const start = options.start ? Uint8Array.from(options.start, (b) => (b ? 1 : 0)) : null;
   const out = branchAndBound(model, bounds.lo, bounds.hi, start, {
@@ -76,22 +86,9 @@ export function solveAllocation(
     relGap: options.relGap ?? 1e-9,
   });
   if (out.incumbent === null) {
-    if (out.status === 'optimal') return infeasibleResult(model, now() - t0, out.nodes);
-    return {
-      status: 'time limit',
-      limit: out.limit,
-      feasible: false,
-      selected: new Array<boolean>(n).fill(false),
-      value: 0,
-      cost: 0,
-      count: 0,
-      bound: out.bound,
-      gap: Infinity,
-      nodes: out.nodes,
-      timeMs: now() - t0,
-      reasons: [],
-      conflict: null,
-    };
+    if (out.status === 'optimal')
+      return infeasibleResult(model, now() - t0, out.nodes, options.reasons);
+    return unsolvedResult(n, out.limit, out.bound, out.nodes, now() - t0);
   }
   const selected = Array.from(out.incumbent, (v) => v === 1);
   if (!isFeasible(model, selected))
@@ -102,7 +99,33 @@ export function solveAllocation(
     bound: out.bound,
     nodes: out.nodes,
     timeMs: now() - t0,
+    reasons: options.reasons,
   });
+}
+
+/** The result when a limit stopped the search before it found any selection. */
+export function unsolvedResult(
+  n: number,
+  limit: AllocationResult['limit'],
+  bound: number,
+  nodes: number,
+  timeMs: number,
+): AllocationResult {
+  return {
+    status: 'time limit',
+    limit,
+    feasible: false,
+    selected: new Array<boolean>(n).fill(false),
+    value: 0,
+    cost: 0,
+    count: 0,
+    bound,
+    gap: Infinity,
+    nodes,
+    timeMs,
+    reasons: [],
+    conflict: null,
+  };
 }
 
 /**
@@ -118,6 +141,8 @@ export function selectionResult(
     readonly bound: number;
     readonly nodes: number;
     readonly timeMs: number;
+    /** Whether to give the reasons (default true). */
+    readonly reasons?: boolean;
   },
 ): AllocationResult {
   const { value, cost, count } = selectionTotals(model.problem, selected);
@@ -134,7 +159,7 @@ export function selectionResult(
     gap: relativeGap(bound, value),
     nodes: o.nodes,
     timeMs: o.timeMs,
-    reasons: explain(model, selected, !o.optimal),
+    reasons: o.reasons === false ? [] : explain(model, selected, !o.optimal),
     conflict: null,
   };
 }
@@ -163,8 +188,16 @@ function selectionTotals(
   return { value, cost, count };
 }
 
-/** The result when no selection satisfies the constraints, with the conflict that shows why. */
-export function infeasibleResult(model: Model, timeMs: number, nodes: number): AllocationResult {
+/**
+ * The result when no selection satisfies the constraints, with the conflict that shows why
+ * (unless `explainConflict` is false: the frontier only needs to know).
+ */
+export function infeasibleResult(
+  model: Model,
+  timeMs: number,
+  nodes: number,
+  explainConflict = true,
+): AllocationResult {
   return {
     status: 'infeasible',
     limit: null,
@@ -178,6 +211,6 @@ export function infeasibleResult(model: Model, timeMs: number, nodes: number): A
     nodes,
     timeMs,
     reasons: [],
-    conflict: findConflict(model),
+    conflict: explainConflict ? findConflict(model) : null,
   };
 }

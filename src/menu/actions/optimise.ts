@@ -12,6 +12,7 @@ import {
   type AllocationResult,
   type ObjectiveKind,
 } from '../../core/allocation';
+import { Deadline, TIME_BUDGET } from '../../core/time-budget';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
@@ -32,6 +33,14 @@ export const FRONTIER_SHEET = 'Frontier';
 const FRONTIER_POINTS = 20;
 /** Each frontier point is proven within 0.1% of its best value: enough for a chart, and fast. */
 const FRONTIER_GAP = 1e-3;
+/**
+ * Shares of the time left in the action's budget (core/time-budget): the search may use half of
+ * it (a third when the Google solver follows, which then has half of what is left); the
+ * frontier has the rest, at most twice the Time limit.
+ */
+const SEARCH_SHARE = 0.5;
+const SEARCH_SHARE_WITH_GOOGLE = 1 / 3;
+const GOOGLE_SHARE = 0.5;
 /** When Settings has no Budget: this share of the total cost of the candidates. */
 export const DEFAULT_BUDGET_SHARE = 0.6;
 
@@ -68,22 +77,37 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     leaveOut: unreadable.leaveOut,
   });
   const timeLimitMs = settings.timeLimitSeconds * 1000;
+  // One budget for the whole action, shared by both searches, the frontier and the reasons.
+  const deadline = Deadline.after(ctx.now.getTime(), TIME_BUDGET.actionMs);
+  const google = settings.engine === 'Google solver';
+  const searchBy = deadline.share(google ? SEARCH_SHARE_WITH_GOOGLE : SEARCH_SHARE);
+  const searchMs = Math.min(timeLimitMs, searchBy.remainingMs());
 
-  const ours = solveAllocation(pp.problem, { timeLimitMs });
+  const ours = solveAllocation(pp.problem, { timeLimitMs, deadline: searchBy });
   let result = ours;
   const notes: string[] = [...warnings, ...unreadable.notes.slice(0, 12)];
+  if (searchMs < timeLimitMs && ours.limit === 'time')
+    notes.push(
+      `Settings → Time limit is ${settings.timeLimitSeconds} s, but the search had ${Math.round(searchMs / 1000)} s: one action has ${TIME_BUDGET.actionMs / 60_000} minutes for everything it computes (Apps Script stops it at 6), shared with the frontier${google ? ' and the Google solver' : ''}.`,
+    );
   if (unreadable.notes.length > 12)
     notes.push(`(and ${unreadable.notes.length - 12} more unreadable cells: see the Flags column)`);
-  if (settings.engine === 'Google solver') {
+  if (google) {
     const service = ctx.services.linearOptimization;
     if (!service)
       throw new SheetError(
         'The Google solver (LinearOptimizationService) is not available here. Set Settings → Engine to "Portfolio Pilot".',
       );
-    result = solveWithGoogle(service, pp.problem, {
-      seconds: Math.min(300, settings.timeLimitSeconds),
-    });
-    notes.push(crossCheck(result, ours));
+    const seconds = Math.floor(
+      Math.min(300_000, timeLimitMs, deadline.share(GOOGLE_SHARE).remainingMs()) / 1000,
+    );
+    if (seconds >= 1) {
+      result = solveWithGoogle(service, pp.problem, { seconds });
+      notes.push(crossCheck(result, ours));
+    } else
+      notes.push(
+        "The Google solver did not run: this action's time budget was used up; the selection is Portfolio Pilot's.",
+      );
   }
   if (!result.feasible) {
     const why = result.conflict?.message ?? 'no selection was found within the time limit';
@@ -139,11 +163,20 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   });
 
   // The frontier varies the budget of the same model (the balance shares follow each budget).
-  const frontier = writeFrontier(ctx, pp.problem, totalCost, Math.min(60_000, 2 * timeLimitMs));
+  const frontier = writeFrontier(ctx, pp.problem, totalCost, {
+    timeLimitMs: Math.min(60_000, 2 * timeLimitMs),
+    deadline,
+  });
+  if (frontier.unsolved > 0)
+    notes.push(
+      `The Frontier has ${frontier.unsolved} of ${frontier.points} budgets left blank: this action's time budget ran out before them.`,
+    );
   const statusText =
     result.status === 'optimal'
       ? 'optimal'
-      : `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`;
+      : Number.isFinite(result.gap)
+        ? `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`
+        : 'best found in the time limit (no bound on how far from the best it is: give it more time)';
   const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.`;
   if (settings.budget === null)
     notes.push(
@@ -156,7 +189,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     );
   return {
     toast: `${summary} See Selected and Why in Projects, and the Frontier sheet.`,
-    log: `${summary} Engine ${settings.engine}; ${result.nodes} nodes in ${(result.timeMs / 1000).toFixed(1)} s; frontier of ${frontier} budgets.`,
+    log: `${summary} Engine ${settings.engine}; ${result.nodes} nodes in ${(result.timeMs / 1000).toFixed(1)} s; frontier of ${frontier.points - frontier.unsolved} of ${frontier.points} budgets in ${((Date.now() - ctx.now.getTime()) / 1000).toFixed(1)} s.`,
     warnings: notes,
   };
 }
@@ -188,12 +221,12 @@ function writeFrontier(
   ctx: ActionContext,
   base: ReturnType<typeof portfolioProblem>['problem'],
   total: number,
-  timeLimitMs: number,
-): number {
+  time: { readonly timeLimitMs: number; readonly deadline: Deadline },
+): { points: number; unsolved: number } {
   const budgets = Array.from({ length: FRONTIER_POINTS }, (_, k) =>
     Math.round((total * k) / (FRONTIER_POINTS - 1)),
   );
-  const points = efficientFrontier(base, budgets, { timeLimitMs, relGap: FRONTIER_GAP });
+  const points = efficientFrontier(base, budgets, { ...time, relGap: FRONTIER_GAP });
   const rows: CellValue[][] = [
     [
       'Efficient frontier: the best value the constraints allow at each budget, proven within 0.1% (capacity, dependencies, exclusions, forces, and Settings → Budget per month and Balance rules apply).',
@@ -204,9 +237,11 @@ function writeFrontier(
       p.result.feasible ? round(p.result.value) : '',
       p.result.feasible ? p.result.cost : '',
       p.result.feasible ? p.result.count : '',
-      p.result.feasible
-        ? p.result.status
-        : `infeasible: ${p.result.conflict?.message ?? 'no selection found'}`,
+      !p.solved
+        ? "not computed: the action's time budget ran out"
+        : p.result.feasible
+          ? p.result.status
+          : `infeasible: ${p.result.conflict?.message ?? 'no selection found'}`,
     ]),
   ];
   const sheet = writeOwnedSheet(ctx, FRONTIER_SHEET, rows);
@@ -228,7 +263,7 @@ function writeFrontier(
     .setOption('legend', { position: 'none' })
     .build();
   sheet.insertChart(chart);
-  return points.length;
+  return { points: points.length, unsolved: points.filter((p) => !p.solved).length };
 }
 
 function round(x: number): number {

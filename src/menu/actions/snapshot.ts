@@ -42,6 +42,11 @@ export function recordSnapshot(ctx: ActionContext, state: PortfolioState): Snaps
     warnings.push(
       `History has ${stored.problems.length} row${stored.problems.length === 1 ? '' : 's'} that could not be read (kept as they are), e.g. ${describeProblem(stored.problems[0] as (typeof stored.problems)[number])}`,
     );
+  const { compacted } = stored;
+  if (compacted.cut > 0)
+    warnings.push(
+      `History keeps at most ${compacted.limit.toLocaleString('en-US')} rows (its share of the workbook's 10 million cells): the ${compacted.days.length} oldest snapshot day${compacted.days.length === 1 ? '' : 's'} (${describeDays(compacted.days)}, ${compacted.cut.toLocaleString('en-US')} rows) ${compacted.days.length === 1 ? 'was' : 'were'} removed, and Undo does not bring ${compacted.days.length === 1 ? 'it' : 'them'} back. To keep every day, copy History to another file before a snapshot (File → Make a copy).`,
+    );
   const again =
     stored.replaced + stored.removed > 0
       ? ` (replacing the earlier snapshot of ${state.today})`
@@ -59,4 +64,10 @@ export function snapshotAction(ctx: ActionContext): ActionResult {
     log: `${r.summary} ${r.stored.added} rows added, ${r.stored.replaced} replaced${r.stored.removed ? `, ${r.stored.removed} of projects deleted since the earlier snapshot removed` : ''}${r.stored.dropped ? `, ${r.stored.dropped} duplicates dropped` : ''}.`,
     warnings: [...state.warnings, ...r.warnings],
   };
+}
+
+/** "2027-01-05", "2027-01-05 and 2027-01-12", or "2027-01-05 … 2027-02-02". */
+function describeDays(days: readonly string[]): string {
+  if (days.length <= 2) return days.join(' and ');
+  return `${days[0] ?? ''} … ${days[days.length - 1] ?? ''}`;
 }

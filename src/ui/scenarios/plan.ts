@@ -4,6 +4,7 @@
  * objective, and what the sidebar shows of it — value, cost, count, status, gap, why each project
  * is in or out, the most loaded skill-periods and the efficient frontier.
  */
+import { type Deadline } from '../../core/time-budget';
 import {
   efficientFrontier,
   objectiveValue,
@@ -113,6 +114,11 @@ export function valueOf(p: Project, objective: Objective): number {
 
 export interface PlanOptions {
   readonly timeLimitMs: number;
+  /**
+   * The call's deadline (core/time-budget): the search may use half of the time left, the
+   * frontier the rest; without one, only timeLimitMs and frontierMs bound them.
+   */
+  readonly deadline?: Deadline;
   /** The frontier's budgets share this much time (default 10 s). */
   readonly frontierMs?: number;
   readonly frontierPoints?: number;
@@ -129,7 +135,11 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
   const now = options.now ?? Date.now;
   const pp = planProblem(read, params);
   const t0 = now();
-  const r = solveAllocation(pp.problem, { timeLimitMs: options.timeLimitMs, now });
+  const r = solveAllocation(pp.problem, {
+    timeLimitMs: options.timeLimitMs,
+    deadline: options.deadline?.share(0.5),
+    now,
+  });
   const seconds = (now() - t0) / 1000;
 
   const loads = pp.problem.resources
@@ -143,6 +153,7 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
     .sort((a, b) => b.share - a.share || a.skill.localeCompare(b.skill))
     .slice(0, 5);
 
+  const chart = frontier(pp.problem, options);
   return {
     status: r.status,
     feasible: r.feasible,
@@ -162,9 +173,9 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
       why: r.reasons[j]?.text ?? '',
     })),
     loads,
-    frontier: frontier(pp.problem, options),
+    frontier: chart.points,
     conflict: r.conflict ? sentence(r.conflict.message) : null,
-    warnings: [...read.notes, ...summarise(pp.warnings)],
+    warnings: [...read.notes, ...summarise(pp.warnings), ...chart.notes],
   };
 }
 
@@ -210,24 +221,37 @@ export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioP
 }
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */
-function frontier(problem: AllocationProblem, options: PlanOptions): PlanResult['frontier'] {
+function frontier(
+  problem: AllocationProblem,
+  options: PlanOptions,
+): { points: PlanResult['frontier']; notes: string[] } {
   const points = options.frontierPoints ?? 12;
   const total = problem.projects.reduce((s, c) => s + c.cost, 0);
-  if (total <= 0) return [];
+  if (total <= 0) return { points: [], notes: [] };
   const budgets = Array.from({ length: points }, (_, k) => (total * k) / (points - 1));
   // Proven within 0.1% per point: plenty for a 300-px chart.
-  return efficientFrontier(problem, budgets, {
+  const all = efficientFrontier(problem, budgets, {
     timeLimitMs: options.frontierMs ?? 10_000,
+    deadline: options.deadline,
     relGap: 1e-3,
     now: options.now,
-  })
-    .filter((p) => p.result.feasible)
-    .map((p) => ({
-      budget: p.budget,
-      value: p.result.value,
-      cost: p.result.cost,
-      count: p.result.count,
-    }));
+  });
+  const unsolved = all.filter((p) => !p.solved).length;
+  return {
+    points: all
+      .filter((p) => p.result.feasible)
+      .map((p) => ({
+        budget: p.budget,
+        value: p.result.value,
+        cost: p.result.cost,
+        count: p.result.count,
+      })),
+    notes: unsolved
+      ? [
+          `The frontier chart leaves out ${unsolved} of ${points} budgets: the time budget of one run ran out before them.`,
+        ]
+      : [],
+  };
 }
 
 /** The optimiser's conflict ("these cannot all hold: …") as a sentence for the sidebar. */

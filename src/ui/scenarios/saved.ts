@@ -1,5 +1,6 @@
 /** The saved scenarios of the Scenarios sheet, as the planner lists, compares and commits them. */
 import { cellSchema, parseCell, type CellValue } from '../../sheets/cell-parsers';
+import { moreIdsColumns } from '../../sheets/scenarios';
 import { SCENARIOS } from '../../sheets/schema';
 import { isBlankRow, readTable, type ReadOptions } from '../../sheets/table';
 import type { SavedScenario } from './contract';
@@ -16,6 +17,16 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
     col: table.index.get(c.key),
     schema: cellSchema(c, opts.dateKey),
   }));
+  const idsParser = parsers.find((p) => p.key === 'selectedIds');
+  const more = moreIdsColumns(table.headers);
+  /** The IDs of a long selection's continuation cells ("Selected IDs 2", …). */
+  const moreIds = (row: readonly CellValue[]): string[] =>
+    idsParser
+      ? more.flatMap((col) => {
+          const r = parseCell(idsParser.schema, row[col] as CellValue);
+          return r.ok && Array.isArray(r.value) ? r.value : [];
+        })
+      : [];
   return table.rows.flatMap((row) => {
     if (isBlankRow(row)) return [];
     const f: Record<string, string | number | boolean | string[] | null> = {};
@@ -48,7 +59,7 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
         count: num('count'),
         status: text('status'),
         gap: num('gap'),
-        selectedIds: Array.isArray(f.selectedIds) ? f.selectedIds : [],
+        selectedIds: [...(Array.isArray(f.selectedIds) ? f.selectedIds : []), ...moreIds(row)],
         committed: text('committed'),
         budgetPerMonth: text('budgetPerMonth'),
         balanceRules: text('balanceRules'),

@@ -2,6 +2,7 @@
  * The server side of the Scenario planner: load (defaults, projects, saved scenarios), run (the
  * optimiser, read-only), save (a Scenarios row, under the document lock) and commit (commit.ts).
  */
+import { Deadline, TIME_BUDGET } from '../../core/time-budget';
 import { isOpen } from '../../core/model';
 import { runAction } from '../../sheets/action';
 import { headerKey } from '../../sheets/headers';
@@ -40,10 +41,15 @@ export function plannerEndpoint(): Endpoint {
       return loadPlanner(ctx.ss, ctx);
     },
     run: (params, services) => {
+      // One time budget for the call (Apps Script stops it at 6 minutes), from its start.
+      const deadline = Deadline.in(TIME_BUDGET.actionMs);
       const ctx = readContext(services);
       const sheet = readPortfolio(ctx.ss, ctx);
       const read = params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
-      return runPlan(read, params, { timeLimitMs: read.settings.timeLimitSeconds * 1000 });
+      return runPlan(read, params, {
+        timeLimitMs: read.settings.timeLimitSeconds * 1000,
+        deadline,
+      });
     },
     save: (input, services) => saveScenario(services, input),
     commit: ({ name }, services) => commitScenario(services, name),
