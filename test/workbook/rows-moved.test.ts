@@ -145,7 +145,7 @@ describe('every write lands on the project it was computed for', () => {
   it('a row inserted above the project while Record decision writes: the Status goes to that project', async () => {
     const w = world({ sample: true });
     const status = (id: string): unknown => byId(w, 'Status').get(id);
-    const was = records(w, 'Projects').map((p) => [String(p.ID), p.Status]);
+    const was = records(w, 'Projects').map((p): [string, unknown] => [String(p.ID), p.Status]);
     const report = await runWhile(w, 'uiCall', { key: BEFORE_WRITE }, () => insertRow3(w), [
       'record-decision.decide',
       { id: 'P03', status: 'Proposed', decision: 'approve', reason: 'fit' },
