@@ -5,7 +5,7 @@ import { LAYOUTS, recognise } from '../../../src/core/crm/layouts';
 import { findHeaderRow, parseCrmRows, type Deal } from '../../../src/core/crm/rows';
 import { readAmount, readDate, readFlag, stageOutcome } from '../../../src/core/crm/values';
 import { parseCsv } from '../../../src/core/csv';
-import { SALESFORCE_CAMPAIGN_LABELS } from '../../crm-fixtures';
+import { SALESFORCE_CAMPAIGN_LABELS, SALESFORCE_DEAL_HEADER } from '../../crm-fixtures';
 import {
   parseSample,
   sampleCapacity,
@@ -203,17 +203,10 @@ describe('parseCrmRows', () => {
 
 describe('currencies', () => {
   const header = [
-    'Opportunity ID',
-    'Opportunity Name',
-    'Amount',
+    ...SALESFORCE_DEAL_HEADER.slice(0, 3),
     'Amount (converted)',
     'Opportunity Currency',
-    'Stage',
-    'Close Date',
-    'Created Date',
-    'Won',
-    'Closed',
-    'Primary Campaign Source',
+    ...SALESFORCE_DEAL_HEADER.slice(3),
   ];
   const row = (amount: number, converted: number, currency: string): unknown[] => [
     'O',
