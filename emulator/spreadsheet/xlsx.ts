@@ -906,7 +906,9 @@ export async function readXlsx(
     }
   }
   // The file opens on its active tab: make it the owner's active sheet.
-  const opened = wb.sheets[x.views?.[0]?.activeTab ?? 0];
+  // exceljs leaves views undefined for a file that has none (its typings say otherwise).
+  const views = x.views as ExcelJS.WorkbookView[] | undefined;
+  const opened = wb.sheets[views?.[0]?.activeTab ?? 0];
   if (opened) wb.select(wb.owner, opened, { r1: 1, c1: 1, r2: 1, c2: 1 });
   wb.markCalculated();
   return x.title;
