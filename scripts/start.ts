@@ -1,9 +1,10 @@
 /**
  * npm start: the main job on the bundled sample, with nothing to configure. Builds the add-on,
- * starts the emulator with a new workbook, runs the bundle's menu actions in order (set up, load
- * sample, import its CRM actuals, score & rank, check capacity, find overlaps, then optimise portfolio and check capacity
- * again), prints a ranked table with the selection and the over-allocations before and after,
- * and saves the workbook to out/portfolio.xlsx.
+ * starts the emulator with a new workbook, runs the bundle's menu actions in order (menuSteps:
+ * set up, load sample, import its CRM actuals, score & rank, check capacity, find overlaps,
+ * optimise portfolio, check capacity again, refresh dashboard, prepare review), prints a ranked
+ * table with the selection and the over-allocations before and after, and saves the workbook to
+ * out/portfolio.xlsx with each chart drawn as a picture where it sits.
  *
  * npm start -- my.xlsx runs the same actions (without loading the sample) on a copy of your
  * workbook and writes my.scored.xlsx beside it; my.xlsx itself is never touched.
@@ -38,6 +39,38 @@ function runMenu(user: UserSession, caption: string): Step {
   if (failed) return { caption, ok: false, message: failed.prompt };
   const extra = alerts.map((a) => a.prompt.split('\n\n').slice(1).join('\n')).filter(Boolean);
   return { caption, ok: true, message: [toast ?? '', ...extra].filter(Boolean).join('\n') };
+}
+
+/**
+ * The menu items npm start clicks, in order: every action that needs no sidebar or selected row.
+ * Capacity is checked twice: the plan as approved, then the plan once the optimiser has chosen.
+ * One item per line, so a new step is a one-line change.
+ */
+function menuSteps(ownWorkbook: boolean): string[] {
+  return [
+    'Set up workbook',
+    // The sample's CRM export (the "CRM export" sheet) fills the actuals before the dashboard.
+    ...(ownWorkbook ? [] : ['Load sample portfolio', 'Import CRM actuals']),
+    'Score & rank',
+    'Check capacity',
+    'Find overlaps',
+    'Optimise portfolio',
+    'Check capacity',
+    'Refresh dashboard',
+    // Takes the snapshot, refreshes the Dashboard again and writes the Review sheet.
+    'Prepare review',
+  ];
+}
+
+/**
+ * A new spreadsheet comes with an empty "Sheet1"; once the add-on has made its sheets, a user
+ * deletes it. The file then opens on Projects.
+ */
+function tidyForSaving(workbook: Workbook): void {
+  const blank = workbook.findSheet('Sheet1');
+  if (blank && blank.lastRow() === 0 && workbook.sheets.length > 1) workbook.removeSheet(blank);
+  const projects = workbook.findSheet('Projects');
+  if (projects) workbook.select(USER, projects, { r1: 1, c1: 1, r2: 1, c2: 1 });
 }
 
 /** The over-allocation rows of the Utilization sheet as it is now. */
@@ -83,17 +116,7 @@ async function main(): Promise<number> {
   const user = emulator.as(USER);
   user.open();
 
-  // Capacity is checked twice: the plan as approved, then the plan once the optimiser has chosen.
-  const captions = [
-    'Set up workbook',
-    // The sample's CRM export (the "CRM export" sheet) fills the actuals before the dashboard.
-    ...(input ? [] : ['Load sample portfolio', 'Import CRM actuals']),
-    'Score & rank',
-    'Check capacity',
-    'Find overlaps',
-    'Optimise portfolio',
-    'Check capacity',
-  ];
+  const captions = menuSteps(Boolean(input));
   console.log(
     `\nPortfolio Pilot on ${input ? `a copy of ${input}` : 'the bundled sample portfolio'} (the built dist/Code.js on the Apps Script emulator)\n`,
   );
@@ -151,7 +174,9 @@ async function main(): Promise<number> {
       );
   }
   if (!existsSync(dirname(output))) mkdirSync(dirname(output), { recursive: true });
-  await workbook.toXlsx(output);
+  tidyForSaving(workbook);
+  // exceljs writes no charts: each chart is drawn as a picture where it sits.
+  await workbook.toXlsx(output, { chartImages: true });
   console.log(
     `\nSaved the workbook to ${output} (open it in Google Sheets with File → Import, or in Excel).`,
   );

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../emulator/bundle';
 import { Workbook } from '../emulator';
@@ -34,6 +35,8 @@ describe('npm start', () => {
       'Check capacity',
       'Find overlaps',
       'Optimise portfolio',
+      'Refresh dashboard',
+      'Prepare review',
     ]) {
       expect(out).toContain(`✓ ${step}:`);
     }
@@ -54,10 +57,22 @@ describe('npm start', () => {
     );
     const saved = join(ROOT, 'out', 'portfolio.xlsx');
     expect(existsSync(saved)).toBe(true);
-    const wb = await Workbook.fromXlsx(saved);
+    const wb = await Workbook.fromXlsx(saved, { owner: 'sales.ops@example.com' });
     expect(wb.sheetNames()).toEqual(
-      expect.arrayContaining(['Projects', 'Utilization', 'Overlaps', 'Log']),
+      expect.arrayContaining([
+        'Projects',
+        'Utilization',
+        'Overlaps',
+        'Frontier',
+        'Dashboard',
+        'History',
+        'Review',
+        'Log',
+      ]),
     );
+    // No empty Sheet1; the file opens on Projects.
+    expect(wb.sheetNames()).not.toContain('Sheet1');
+    expect(wb.selection('sales.ops@example.com').sheet).toBe('Projects');
     expect((wb.sheetValues('Projects')[0] ?? []).indexOf('Score')).toBeGreaterThan(0);
     // The actuals of the sample's running campaigns come from its CRM export's deals.
     expect(out).toMatch(
@@ -67,6 +82,24 @@ describe('npm start', () => {
     const won = projects.filter((r) => typeof r[header.indexOf('Revenue won')] === 'number');
     expect(won.length).toBeGreaterThanOrEqual(5);
     expect(wb.sheetNames()).toContain('CRM export');
+    // Every chart the add-on drew is a picture where it sits: Frontier's and the Dashboard's five.
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(readFileSync(saved) as unknown as ExcelJS.Buffer);
+    const pictures = (sheet: string) =>
+      x.worksheets
+        .find((w) => w.name === sheet)
+        ?.getImages()
+        .map((i) => [i.range.tl.nativeRow + 1, i.range.tl.nativeCol + 1]);
+    expect(pictures('Frontier')).toEqual([[2, 7]]);
+    expect(pictures('Dashboard')).toHaveLength(5);
+    // The owned sheets read whole: widths set, headers frozen.
+    for (const sheet of ['Utilization', 'Overlaps', 'Frontier', 'Scenarios', 'Dashboard']) {
+      const info = wb.sheetInfo(sheet);
+      // Widths other than Sheets' default 100 px are set (the default ones are not stored).
+      expect(Object.keys(info.columnWidths).length, sheet).toBeGreaterThan(1);
+      if (sheet !== 'Dashboard') expect(info.frozenRows, sheet).toBeGreaterThan(0);
+    }
+    expect(wb.sheetInfo('Utilization').columnWidths[1]).toBeGreaterThanOrEqual(150);
   }, 180_000);
 
   it("runs on the user's workbook, writes my.scored.xlsx beside it and never touches the input", async () => {

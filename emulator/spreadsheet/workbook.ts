@@ -35,7 +35,7 @@ import {
 } from './values';
 import { basename } from 'node:path';
 import * as inspect from './inspect';
-import { readXlsx, writeXlsx } from './xlsx';
+import { readXlsx, writeXlsx, type XlsxOptions } from './xlsx';
 
 export interface WorkbookOptions {
   /** The file's name (Spreadsheet.getName()). */
@@ -139,15 +139,18 @@ export class Workbook {
     return wb;
   }
 
-  /** Saves as .xlsx (charts are not written: exceljs cannot write charts). */
-  async toXlsx(path: string): Promise<void> {
+  /**
+   * Saves as .xlsx. exceljs cannot write charts: they are left out, or with `chartImages` drawn
+   * as pictures where they sit.
+   */
+  async toXlsx(path: string, options: XlsxOptions = {}): Promise<void> {
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(path, await this.toXlsxBuffer());
+    await writeFile(path, await this.toXlsxBuffer(options));
   }
 
-  async toXlsxBuffer(): Promise<Buffer> {
+  async toXlsxBuffer(options: XlsxOptions = {}): Promise<Buffer> {
     this.recalc();
-    return writeXlsx(this);
+    return writeXlsx(this, options);
   }
 
   // ---- file-level state ----------------------------------------------------------------

@@ -10,7 +10,10 @@
  * sheets/rows/columns, tab colours, and each sheet's grid size (a row height on the last row
  * and a width on the last column mark it).
  *
- * Not kept: charts (exceljs cannot write charts), protections, row heights, borders, the
+ * Charts: exceljs cannot write them; with `chartImages` each is drawn as a picture where it sits
+ * (not read back). The sheet the owner has open is the one the file opens on.
+ *
+ * Not kept: charts as charts, protections, row heights, borders, the
  * message of a formula's error (its code, e.g. #REF!, is kept). Lossy
  * mappings: an open named range (A2:D) is saved to the sheet's last row; validation criteria
  * Excel lacks (text contains/email/URL, "is a valid date") are saved as custom formulas and
@@ -49,6 +52,30 @@ const PX_PER_CHAR = 7;
 const CREATOR = 'Portfolio Pilot emulator';
 const CHECKBOX_TITLE = 'Checkbox';
 const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
+
+/**
+ * exceljs refuses a sheet named "History", on writing and on reading (exceljs issues #2674,
+ * #2676): Excel reserves the name for its change tracking, so a user cannot rename a sheet to it,
+ * yet Excel opens files that have one. Sheets allows it, and the add-on owns a History sheet, so
+ * the name is let through (only that name: every other check of exceljs still applies).
+ */
+let historyAllowed = false;
+export function allowHistorySheetName(): void {
+  if (historyAllowed) return;
+  historyAllowed = true;
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe')) as object;
+  const name = Object.getOwnPropertyDescriptor(proto, 'name');
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its worksheet
+  const original = name?.set;
+  if (!name || !original) return;
+  Object.defineProperty(proto, 'name', {
+    ...name,
+    set(this: { _name?: string }, value: unknown) {
+      if (value === 'History') this._name = value;
+      else original.call(this, value);
+    },
+  });
+}
 
 /** exceljs keeps a sheet's validations keyed by address or range (not in its typings). */
 function dataValidations(ws: ExcelJS.Worksheet): {
@@ -297,11 +324,94 @@ function exportCf(
   }
 }
 
+/** How a workbook is saved. */
+export interface XlsxOptions {
+  /**
+   * Draws each embedded chart as a picture where it sits (see chart-image.ts), since exceljs
+   * writes no charts. Off by default: the pictures do not load back as charts.
+   */
+  readonly chartImages?: boolean;
+}
+
+/** Average width of a character of Arial 10 in pixels, and a line's height in points. */
+const CHAR_PX = 6.5;
+const LINE_PT = 13;
+
+/**
+ * Sheets grows a row to fit its wrapped text; Excel and LibreOffice keep the stored height, so
+ * wrapped text would overlap the next row. Rows with wrapped text get a height estimated from
+ * the text's length and its column's width.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const lines = new Map<number, number>();
+  sheet.styles.get('wrap')?.forEach((wrap, r, c) => {
+    const v = sheet.values.get(r, c);
+    if (!wrap || typeof v !== 'string' || v === '') return;
+    const perLine = Math.max(1, ((sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH) - 8) / CHAR_PX);
+    const n = v
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines.set(r, Math.max(lines.get(r) ?? 1, n));
+  });
+  for (const [r, n] of lines) if (n > 1) ws.getRow(r + 1).height = n * LINE_PT + 3;
+}
+
+/** The sheet a file opens on: the owner's active sheet when visible, else the first visible. */
+function activeTab(wb: Workbook): number {
+  const sheet = wb.selectionOf(wb.owner).sheet;
+  const i = wb.sheets.indexOf(sheet);
+  return i >= 0 && !sheet.hidden
+    ? i
+    : Math.max(
+        0,
+        wb.sheets.findIndex((s) => !s.hidden),
+      );
+}
+
+/** Places a picture of each chart of `sheet` at its anchor cell, at its size. */
+async function addChartImages(
+  x: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  wb: Workbook,
+  sheet: SheetModel,
+): Promise<void> {
+  if (sheet.charts.length === 0) return;
+  const { chartPng, chartSize } = await import('./chart-image');
+  for (const chart of sheet.charts) {
+    const { anchorRow, anchorColumn, offsetX, offsetY } = chart.position;
+    const colWidth = sheet.columnWidths[anchorColumn - 1] ?? DEFAULT_COLUMN_WIDTH;
+    const id = x.addImage({
+      buffer: chartPng(wb, chart) as unknown as ExcelJS.Buffer,
+      extension: 'png',
+    });
+    ws.addImage(id, {
+      tl: {
+        col: anchorColumn - 1 + offsetX / colWidth,
+        row: anchorRow - 1 + offsetY / DEFAULT_ROW_HEIGHT,
+      },
+      ext: chartSize(chart),
+      editAs: 'oneCell',
+    });
+  }
+}
+
 /** The workbook as .xlsx bytes (formulas must be up to date: Workbook.toXlsxBuffer recalcs). */
-export async function writeXlsx(wb: Workbook): Promise<Buffer> {
+export async function writeXlsx(wb: Workbook, options: XlsxOptions = {}): Promise<Buffer> {
+  allowHistorySheetName();
   const x = new ExcelJS.Workbook();
   x.title = wb.name;
   x.creator = CREATOR;
+  x.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: activeTab(wb),
+      visibility: 'visible',
+    },
+  ];
   const tz = wb.timeZone;
   for (const sheet of wb.sheets) {
     const ws = x.addWorksheet(sheet.name, {
@@ -384,18 +494,22 @@ export async function writeXlsx(wb: Workbook): Promise<Buffer> {
         ws.addConditionalFormatting({ ref: ranges.join(' '), rules: [r] });
     });
     for (const m of sheet.merges) ws.mergeCells(rectA1(m));
+    // Every column in use gets its width: Sheets' default (100 px) is wider than Excel's.
+    const used = sheet.lastColumn();
     for (let c = 1; c <= sheet.maxColumns; c++) {
       const w = sheet.columnWidths[c - 1];
       const hidden = sheet.hiddenColumns[c - 1] === true;
-      if (w === undefined && !hidden && c !== sheet.maxColumns) continue;
+      if (w === undefined && !hidden && c !== sheet.maxColumns && c > used) continue;
       const col = ws.getColumn(c);
       col.width = (w ?? DEFAULT_COLUMN_WIDTH) / PX_PER_CHAR;
       if (hidden) col.hidden = true;
     }
+    fitWrappedRows(ws, sheet);
     sheet.hiddenRows.forEach((h, i) => {
       if (h) ws.getRow(i + 1).hidden = true;
     });
     ws.getRow(sheet.maxRows).height = DEFAULT_ROW_HEIGHT;
+    if (options.chartImages) await addChartImages(x, ws, wb, sheet);
   }
   for (const n of wb.namedRangeList()) {
     const r = n.anchor.rect;
@@ -601,6 +715,7 @@ export async function readXlsx(
   wb: Workbook,
   source: string | Buffer | Uint8Array,
 ): Promise<string> {
+  allowHistorySheetName();
   const x = new ExcelJS.Workbook();
   if (typeof source === 'string') await x.xlsx.readFile(source);
   else await x.xlsx.load(source as unknown as ExcelJS.Buffer);
@@ -790,6 +905,11 @@ export async function readXlsx(
       // A name Sheets would refuse (Excel allows more): skipped.
     }
   }
+  // The file opens on its active tab: make it the owner's active sheet.
+  // exceljs leaves views undefined for a file that has none (its typings say otherwise).
+  const views = x.views as ExcelJS.WorkbookView[] | undefined;
+  const opened = wb.sheets[views?.[0]?.activeTab ?? 0];
+  if (opened) wb.select(wb.owner, opened, { r1: 1, c1: 1, r2: 1, c2: 1 });
   wb.markCalculated();
   return x.title;
 }

@@ -44,3 +44,11 @@ export function literal(v: CellValue): CellValue {
   if (typeof v !== 'string' || v === '') return v;
   return /^\s*[-+=.$€£¥(0-9]|^\s*(true|false)\s*$/i.test(v) ? `'${v}` : v;
 }
+
+/**
+ * Sets the widths (pixels) of the first columns of an owned sheet, one call per column, so its
+ * cells read whole ("Account executives", not "Account ex") in Sheets and in a saved .xlsx.
+ */
+export function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
+  widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+}

@@ -122,6 +122,10 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
       .setFontWeight('bold')
       .setBackground('#e8f0fe');
     sheet.setFrozenRows(1);
+    const created = sheet;
+    SCENARIOS.columns.forEach((c, i) => {
+      if (c.width) created.setColumnWidth(i + 1, c.width);
+    });
   }
   const lastColumn = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, Math.max(1, lastColumn)).getValues()[0] as CellValue[];

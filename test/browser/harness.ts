@@ -16,7 +16,8 @@ import type { UserSession } from '../../emulator';
 import { ROOT } from '../../emulator/bundle';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Where screenshots go: test-artifacts/, or PP_SCREENSHOTS (npm run screenshots sets it). */
+export const ARTIFACTS = process.env.PP_SCREENSHOTS ?? join(ROOT, 'test-artifacts');
 
 /**
  * Whether the browser tests can run. Without /usr/bin/chromium they are skipped with a message

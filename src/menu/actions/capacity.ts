@@ -8,7 +8,7 @@ import { committedRule, describeRule } from '../../core/counting';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
-import { writeOwnedSheet } from '../../sheets/owned-sheet';
+import { setColumnWidths, writeOwnedSheet } from '../../sheets/owned-sheet';
 import { describeProblem, type Problem } from '../../sheets/problems';
 import { readProjects } from '../../sheets/projects';
 import { CAPACITY, DEMAND } from '../../sheets/schema';
@@ -139,6 +139,9 @@ function formatUtilization(
     .setBackground('#e8f0fe');
   sheet.setFrozenRows(2);
   sheet.setFrozenColumns(1);
+  // Skill names, then the months with Peak and Peak month, which also hold the over-allocations'
+  // Month … Utilization; the last column's "Projects (hours)" runs on into the empty cells.
+  setColumnWidths(sheet, [170, ...new Array<number>(Math.max(layout.heatCols + 2, 6)).fill(90)]);
   const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   if (a.skills.length > 0 && layout.heatCols > 0) {
     const heat = sheet.getRange(layout.heatRow, 2, a.skills.length, layout.heatCols + 1);

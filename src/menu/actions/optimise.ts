@@ -18,7 +18,7 @@ import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
 import { writeOwnedColumns } from '../../sheets/owned-columns';
-import { writeOwnedSheet } from '../../sheets/owned-sheet';
+import { setColumnWidths, writeOwnedSheet } from '../../sheets/owned-sheet';
 import { SheetError } from '../../sheets/problems';
 import { unreadableInputs } from '../../sheets/unreadable-inputs';
 import { readProjects } from '../../sheets/projects';
@@ -247,9 +247,12 @@ function writeFrontier(
   const sheet = writeOwnedSheet(ctx, FRONTIER_SHEET, rows);
   sheet.getRange(1, 1).setFontWeight('bold');
   sheet.getRange(2, 1, 1, 5).setFontWeight('bold').setBackground('#e8f0fe');
-  sheet.getRange(3, 1, points.length, 1).setNumberFormat('#,##0');
-  sheet.getRange(3, 3, points.length, 1).setNumberFormat('#,##0');
+  sheet.getRange(3, 1, points.length, 3).setNumberFormat('#,##0');
+  // A budget too small for the forced projects says why in Status: wrapped, beside the chart.
+  sheet.getRange(3, 5, points.length, 1).setWrap(true);
   sheet.setFrozenRows(2);
+  // Budget, Best value, Cost used, Projects chosen, Status.
+  setColumnWidths(sheet, [100, 100, 100, 110, 300]);
   for (const c of sheet.getCharts()) sheet.removeChart(c);
   const chart = sheet
     .newChart()

@@ -6,7 +6,7 @@
 import { findOverlaps } from '../../core/overlap';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
-import { writeOwnedSheet } from '../../sheets/owned-sheet';
+import { setColumnWidths, writeOwnedSheet } from '../../sheets/owned-sheet';
 import { readProjects } from '../../sheets/projects';
 import { projectsSheet, settingsOf } from './workbook';
 
@@ -64,6 +64,8 @@ export function findOverlapsAction(ctx: ActionContext): ActionResult {
   sheet.getRange(3, 3, Math.max(1, result.pairs.length), 1).setNumberFormat('@');
   sheet.getRange(3, 7, Math.max(1, result.pairs.length), 1).setNumberFormat('@');
   sheet.setFrozenRows(2);
+  // Similarity, Kind, ID, Name, Owner, Status, Overlaps with, Name, Owner, Status, Why.
+  setColumnWidths(sheet, [80, 80, 60, 240, 140, 90, 100, 240, 140, 90, 560]);
   const dup = result.pairs.filter((p) => p.kind === 'duplicate').length;
   const top = result.pairs[0];
   const shown =
