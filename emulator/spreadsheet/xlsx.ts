@@ -102,9 +102,27 @@ function cellValue(v: Stored | undefined, tz: string): ExcelJS.CellValue {
   return v;
 }
 
+/**
+ * Excel reserves the sheet name "History" (for its change tracking), and exceljs refuses to read
+ * or write a sheet so named. Portfolio Pilot's snapshot sheet had that name before it became
+ * "Snapshots" (the add-on reads the old name and renames it at the next snapshot): in a file, a
+ * sheet named History is written, and read back, as "Snapshots", or as "History (2)" when the
+ * workbook already has a Snapshots sheet.
+ */
+const RESERVED = 'history';
+const RESERVED_AS = ['Snapshots', 'History (2)'];
+
+/** The name a sheet gets in the file: its own, unless Excel reserves it (see RESERVED). */
+export function excelSheetName(name: string, names: readonly string[]): string {
+  if (name.toLowerCase() !== RESERVED) return name;
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  return RESERVED_AS.find((n) => !taken.has(n.toLowerCase())) ?? `History (${names.length + 1})`;
+}
+
 function exportValidation(
   rule: ValidationRule,
   topLeft: string,
+  nameOf: (sheet: SheetModel) => string,
 ): ExcelJS.DataValidation | undefined {
   const a = rule.args;
   const base = {
@@ -141,7 +159,7 @@ function exportValidation(
       ...base,
       type: 'list',
       formulae: [
-        `${quoteSheetName(src.sheet.name)}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
+        `${quoteSheetName(nameOf(src.sheet))}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
       ],
     };
   }
@@ -413,8 +431,10 @@ export async function writeXlsx(wb: Workbook, options: XlsxOptions = {}): Promis
     },
   ];
   const tz = wb.timeZone;
+  const names = wb.sheets.map((sh) => sh.name);
+  const nameOf = (sh: SheetModel): string => excelSheetName(sh.name, names);
   for (const sheet of wb.sheets) {
-    const ws = x.addWorksheet(sheet.name, {
+    const ws = x.addWorksheet(nameOf(sheet), {
       state: sheet.hidden ? 'hidden' : 'visible',
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
       views:
@@ -484,7 +504,7 @@ export async function writeXlsx(wb: Workbook, options: XlsxOptions = {}): Promis
       ws.getCell(r + 1, c + 1).note = n;
     });
     for (const { rect, rule } of validationRuns(sheet)) {
-      const dv = exportValidation(rule, cellA1(rect.r1, rect.c1));
+      const dv = exportValidation(rule, cellA1(rect.r1, rect.c1), nameOf);
       if (dv) dataValidations(ws).add(rectA1(rect), dv);
     }
     sheet.cfRules.forEach((rule, i) => {
@@ -514,7 +534,7 @@ export async function writeXlsx(wb: Workbook, options: XlsxOptions = {}): Promis
   for (const n of wb.namedRangeList()) {
     const r = n.anchor.rect;
     x.definedNames.add(
-      `${quoteSheetName(n.anchor.sheet.name)}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
+      `${quoteSheetName(nameOf(n.anchor.sheet))}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
       n.name,
     );
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { click, growPortfolio, records, world } from './helpers';
+import { click, growPortfolio, records, sampleWithoutHistory } from './helpers';
 
 describe('cost model: Refresh dashboard, Snapshot and Prepare review', () => {
   it('make the same service calls on 100 and on 10,000 projects', () => {
     const counts = [100, 10_000].map((n) => {
-      const w = world({ sample: true });
+      const w = sampleWithoutHistory();
       growPortfolio(w, n);
       click(w.ana, 'Score & rank');
       const calls = (caption: string): Record<string, number> => {

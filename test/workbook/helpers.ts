@@ -5,6 +5,7 @@ import {
   type Harness,
   type UserSession,
 } from '../../emulator';
+import { CAPACITY_HISTORY, HISTORY } from '../../src/sheets/schema';
 
 export const MENU = 'Portfolio Pilot';
 export const ANA = 'ana@example.com';
@@ -98,4 +99,19 @@ export function lockContention(order: string[]): ConcurrentOptions {
       order.push(`${e.exec} ${e.key}`);
     },
   };
+}
+
+/**
+ * The sample without its earlier snapshot day: Load sample portfolio writes the previous review's
+ * snapshot to History (src/data/sample-earlier-snapshot.json); tests that build their own History,
+ * or count its rows, start from none.
+ */
+export function sampleWithoutHistory(): World {
+  const w = world({ sample: true });
+  const ss = w.byHand().getActiveSpreadsheet();
+  for (const name of [HISTORY.name, CAPACITY_HISTORY.name]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) ss.deleteSheet(sheet);
+  }
+  return w;
 }

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { click, columnOf, lastToast, records, world, type World } from './helpers';
+import {
+  click,
+  columnOf,
+  lastToast,
+  records,
+  sampleWithoutHistory,
+  world,
+  type World,
+} from './helpers';
 import { addDays, iso, rowOf, setProject, today } from './governance-helpers';
 
 const OPEN = (s: unknown): boolean => !['Done', 'Rejected', 'Stopped'].includes(String(s));
-
-/**
- * The sample without its earlier day: Load sample portfolio writes the previous review's snapshot
- * to History; these tests build their own History, so they start from none.
- */
-function sampleWithoutHistory(): World {
-  const w = world({ sample: true });
-  const ss = w.byHand().getActiveSpreadsheet();
-  for (const name of ['History', '_Capacity history']) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) ss.deleteSheet(sheet);
-  }
-  return w;
-}
 
 describe('Snapshot', () => {
   it('appends every project to History, and a second snapshot the same day replaces the first', () => {
