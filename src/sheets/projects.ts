@@ -8,9 +8,10 @@ import {
   type Project,
   type ProjectStatus,
 } from '../core/model';
+import { matchKey } from '../core/keys';
 import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
 import { headerKey } from './headers';
-import type { Problem } from './problems';
+import { SheetError, type Problem } from './problems';
 import { PROJECTS, type ColumnSpec } from './schema';
 import { isBlankRow, readTable, type ReadOptions, type Table } from './table';
 
@@ -171,6 +172,41 @@ export function readProjects(
   return { table, projects, problems, flags, criterionColumns };
 }
 
+/**
+ * IDs that more than one row uses, compared as every ID is matched (case and spaces ignored, so
+ * "Q3" and "q3 " are the same project to Demand, Depends on and the planner): each with the ID
+ * as its first row has it and its sheet rows. Rows without an ID are not counted.
+ */
+export function duplicateIds(projects: readonly Project[]): { id: string; rows: number[] }[] {
+  const byKey = new Map<string, { id: string; rows: number[] }>();
+  for (const p of projects) {
+    if (p.id.startsWith('row ')) continue;
+    const k = matchKey(p.id);
+    const g = byKey.get(k);
+    if (g) g.rows.push(p.row);
+    else byKey.set(k, { id: p.id, rows: [p.row] });
+  }
+  return [...byKey.values()].filter((g) => g.rows.length > 1);
+}
+
+/**
+ * Refuses (a SheetError, nothing written) to select or decide while two rows share an ID: a
+ * selection is mapped back by ID, so it could tick a row that was not chosen. Names both rows
+ * and the fix.
+ */
+export function refuseDuplicateIds(projects: readonly Project[], action: string): void {
+  const dup = duplicateIds(projects);
+  if (dup.length === 0) return;
+  const list = dup
+    .slice(0, 5)
+    .map((g) => `"${g.id}" is on rows ${g.rows.join(' and ')}`)
+    .join('; ');
+  const more = dup.length > 5 ? ` (and ${dup.length - 5} more IDs)` : '';
+  throw new SheetError(
+    `${action} cannot tell apart projects that share an ID: ${list} of Projects${more}. Give each project its own ID (for example "${dup[0]?.id ?? ''}-2"; IDs are compared ignoring case and spaces), then run ${action} again.`,
+  );
+}
+
 /** Duplicate IDs, and Depends on / Excludes naming IDs that do not exist. */
 function checkIds(
   projects: readonly Project[],
@@ -178,24 +214,18 @@ function checkIds(
   problems: Problem[],
   flag: (row: number, text: string) => void,
 ): void {
-  const rowsById = new Map<string, number[]>();
-  for (const p of projects) {
-    if (p.id.startsWith('row ')) continue;
-    const list = rowsById.get(p.id);
-    if (list) list.push(p.row);
-    else rowsById.set(p.id, [p.row]);
-  }
-  for (const [id, rows] of rowsById) {
-    if (rows.length < 2) continue;
+  const rowsById = new Set<string>();
+  for (const p of projects) if (!p.id.startsWith('row ')) rowsById.add(p.id);
+  for (const { id, rows } of duplicateIds(projects)) {
     for (const row of rows) {
       problems.push({
         sheet: PROJECTS.name,
         row,
         ...columnOf(table, 'id', 'ID'),
-        value: id,
-        message: `is used by rows ${rows.join(', ')}. IDs must be unique.`,
+        value: projects.find((p) => p.row === row)?.id ?? id,
+        message: `is used by rows ${rows.join(' and ')}. IDs must be unique: give each project its own ID.`,
       });
-      flag(row, `duplicate ID ${id}`);
+      flag(row, `duplicate ID ${id} (rows ${rows.join(', ')})`);
     }
   }
   for (const p of projects) {

@@ -61,6 +61,11 @@ interface SettingDefOf<K extends keyof Settings> {
   readonly parse: (v: CellValue) => Settings[K] | undefined;
   /** When parse fails: what is wrong, in words (default: the notes as the expected form). */
   readonly explain?: (v: CellValue) => string;
+  /**
+   * True for a setting that steers neither scoring nor selection nor who governs (review and
+   * overlap thresholds): Lock scoring model leaves its Value cell editable by everyone.
+   */
+  readonly free?: true;
 }
 
 /** Any setting (a union over the keys, so a parser cannot return another setting's type). */
@@ -172,6 +177,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Stale after (days)',
+    free: true,
     key: 'staleAfterDays',
     default: '30',
     notes: 'A project whose Last update is older than this is stale.',
@@ -179,6 +185,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Rank move threshold',
+    free: true,
     key: 'rankMoveThreshold',
     default: '3',
     notes: 'The review lists rank moves of more than this many places.',
@@ -186,6 +193,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Overlap threshold',
+    free: true,
     key: 'overlapThreshold',
     default: '60%',
     notes: 'Find overlaps lists pairs at least this similar (0–100%).',

@@ -13,6 +13,7 @@ import {
   type ObjectiveKind,
 } from '../../core/allocation';
 import type { ActionContext, ActionResult } from '../../sheets/action';
+import { requireBoard } from '../../sheets/board';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
@@ -42,6 +43,10 @@ const OBJECTIVE: Readonly<Record<Settings['objective'], ObjectiveKind>> = {
 };
 
 export function optimisePortfolio(ctx: ActionContext): ActionResult {
+  requireBoard(
+    ctx,
+    'run Optimise portfolio, which sets Selected (the Scenario planner lets anyone try plans)',
+  );
   const { settings, warnings } = settingsOf(ctx);
   const projects = withFreshScores(ctx, settings);
   const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
