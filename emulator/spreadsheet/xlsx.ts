@@ -17,7 +17,10 @@
  * come back as CUSTOM_FORMULA; date conditions of conditional formats come back as number
  * conditions; checkbox values come back as text unless TRUE/FALSE.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   cellA1,
   columnLetters,
@@ -75,9 +78,27 @@ function cellValue(v: Stored | undefined, tz: string): ExcelJS.CellValue {
   return v;
 }
 
+/**
+ * Excel reserves the sheet name "History" (for its change tracking), and exceljs refuses to read
+ * or write a sheet so named. Portfolio Pilot's snapshot sheet had that name before it became
+ * "Snapshots" (the add-on reads the old name and renames it at the next snapshot): in a file, a
+ * sheet named History is written, and read back, as "Snapshots", or as "History (2)" when the
+ * workbook already has a Snapshots sheet.
+ */
+const RESERVED = 'history';
+const RESERVED_AS = ['Snapshots', 'History (2)'];
+
+/** The name a sheet gets in the file: its own, unless Excel reserves it (see RESERVED). */
+export function excelSheetName(name: string, names: readonly string[]): string {
+  if (name.toLowerCase() !== RESERVED) return name;
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  return RESERVED_AS.find((n) => !taken.has(n.toLowerCase())) ?? `History (${names.length + 1})`;
+}
+
 function exportValidation(
   rule: ValidationRule,
   topLeft: string,
+  nameOf: (sheet: SheetModel) => string,
 ): ExcelJS.DataValidation | undefined {
   const a = rule.args;
   const base = {
@@ -114,7 +135,7 @@ function exportValidation(
       ...base,
       type: 'list',
       formulae: [
-        `${quoteSheetName(src.sheet.name)}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
+        `${quoteSheetName(nameOf(src.sheet))}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
       ],
     };
   }
@@ -303,8 +324,10 @@ export async function writeXlsx(wb: Workbook): Promise<Buffer> {
   x.title = wb.name;
   x.creator = CREATOR;
   const tz = wb.timeZone;
+  const names = wb.sheets.map((sh) => sh.name);
+  const nameOf = (sh: SheetModel): string => excelSheetName(sh.name, names);
   for (const sheet of wb.sheets) {
-    const ws = x.addWorksheet(sheet.name, {
+    const ws = x.addWorksheet(nameOf(sheet), {
       state: sheet.hidden ? 'hidden' : 'visible',
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
       views:
@@ -374,7 +397,7 @@ export async function writeXlsx(wb: Workbook): Promise<Buffer> {
       ws.getCell(r + 1, c + 1).note = n;
     });
     for (const { rect, rule } of validationRuns(sheet)) {
-      const dv = exportValidation(rule, cellA1(rect.r1, rect.c1));
+      const dv = exportValidation(rule, cellA1(rect.r1, rect.c1), nameOf);
       if (dv) dataValidations(ws).add(rectA1(rect), dv);
     }
     sheet.cfRules.forEach((rule, i) => {
@@ -400,7 +423,7 @@ export async function writeXlsx(wb: Workbook): Promise<Buffer> {
   for (const n of wb.namedRangeList()) {
     const r = n.anchor.rect;
     x.definedNames.add(
-      `${quoteSheetName(n.anchor.sheet.name)}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
+      `${quoteSheetName(nameOf(n.anchor.sheet))}!$${columnLetters(r.c1)}$${r.r1}:$${columnLetters(r.c2)}$${r.r2}`,
       n.name,
     );
   }
@@ -596,14 +619,55 @@ function plainValue(v: ExcelJS.CellValue): Stored | undefined {
   return undefined;
 }
 
+/** A file's bytes; "File not found: <path>" (as exceljs says it) when there is none. */
+async function fileBytes(path: string): Promise<Buffer> {
+  if (!existsSync(path)) throw new Error(`File not found: ${path}`);
+  return readFile(path);
+}
+
+/**
+ * The file with a sheet named History (which Google Sheets exports, but exceljs refuses to read)
+ * renamed as excelSheetName names it, in the sheet list, the defined names and the formulas that
+ * refer to it; the bytes unchanged when there is none.
+ */
+async function withoutReservedNames(bytes: Buffer | Uint8Array): Promise<Buffer | Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const book = zip.file('xl/workbook.xml');
+  if (!book) return bytes;
+  const xml = await book.async('string');
+  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1] ?? '');
+  const old = names.find((n) => n.toLowerCase() === RESERVED);
+  if (old === undefined) return bytes;
+  const now = excelSheetName(old, names);
+  const quoted = /[^A-Za-z0-9_.]/.test(now) ? `'${now}'` : now;
+  const refs = (text: string): string =>
+    text.replace(new RegExp(`(^|[^A-Za-z0-9_.'])'?${old}'?!`, 'g'), `$1${quoted}!`);
+  zip.file(
+    'xl/workbook.xml',
+    refs(xml.replace(`name="${old}"`, `name="${now.replace(/&/g, '&amp;')}"`)),
+  );
+  for (const path of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+    const sheetXml = await zip.file(path)?.async('string');
+    if (sheetXml !== undefined && sheetXml.includes(`${old}!`))
+      zip.file(
+        path,
+        sheetXml.replace(
+          /<f\b([^>]*)>([^<]*)<\/f>/g,
+          (_m, a: string, f: string) => `<f${a}>${refs(f)}</f>`,
+        ),
+      );
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** Loads an .xlsx (path or bytes) into an empty workbook; returns the file's title ("" if none). */
 export async function readXlsx(
   wb: Workbook,
   source: string | Buffer | Uint8Array,
 ): Promise<string> {
   const x = new ExcelJS.Workbook();
-  if (typeof source === 'string') await x.xlsx.readFile(source);
-  else await x.xlsx.load(source as unknown as ExcelJS.Buffer);
+  const bytes = typeof source === 'string' ? await fileBytes(source) : source;
+  await x.xlsx.load((await withoutReservedNames(bytes)) as unknown as ExcelJS.Buffer);
   const tz = wb.timeZone;
   const arrays: { sheet: SheetModel; r: number; c: number; f: FormulaCell; area: Rect }[] = [];
   const pendingValidations: {

@@ -7,7 +7,7 @@
 import { mergeSnapshot, snapshotSchema, type Snapshot } from '../core/snapshot';
 import type { ActionContext } from './action';
 import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
-import { ownedTableSheet, writeOwnedRows, type KeyedRow } from './owned-table';
+import { ownedTableSheetOf, writeOwnedRows, type KeyedRow } from './owned-table';
 import type { Problem } from './problems';
 import { HISTORY } from './schema';
 import { isBlankRow, readTable, type ReadOptions, type Table } from './table';
@@ -73,6 +73,8 @@ export interface StoredSnapshot {
   /** Today's earlier rows of projects deleted since (core/snapshot.ts mergeSnapshot). */
   readonly removed: number;
   readonly problems: readonly Problem[];
+  /** The former name the sheet had and was renamed from (an older workbook's "History"). */
+  readonly renamedFrom: string | null;
 }
 
 /**
@@ -81,7 +83,7 @@ export interface StoredSnapshot {
  * rows there that could not be read (kept as they were). Creates History when missing.
  */
 export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): StoredSnapshot {
-  const sheet = ownedTableSheet(ctx, HISTORY);
+  const { sheet, renamedFrom } = ownedTableSheetOf(ctx, HISTORY);
   const table = readTable(sheet, HISTORY, ctx);
   const read = parseHistory(table, ctx);
   const date = today[0]?.date ?? ctx.dateKey(ctx.now);
@@ -104,5 +106,6 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
     dropped: merged.dropped,
     removed: merged.removed,
     problems: read.problems,
+    renamedFrom,
   };
 }

@@ -9,7 +9,13 @@ import {
   type ProjectStatus,
 } from '../core/model';
 import { matchKey } from '../core/keys';
-import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
+import {
+  cellSchema,
+  isPercentFormat,
+  parseCell,
+  type CellSchema,
+  type CellValue,
+} from './cell-parsers';
 import { headerKey } from './headers';
 import { SheetError, type Problem } from './problems';
 import { PROJECTS, type ColumnSpec } from './schema';
@@ -29,6 +35,26 @@ interface Field {
   readonly spec: ColumnSpec;
   readonly col: number;
   readonly schema: CellSchema;
+  /** A percent column: the schema for its percent-formatted cells, and which rows have one. */
+  readonly formatted?: { readonly schema: CellSchema; readonly rows: readonly boolean[] };
+}
+
+/**
+ * For a percent column, which data rows are formatted as a percentage (one getNumberFormats
+ * of the column): their numbers are read as stored (150% is 1.5, not 1.5%).
+ */
+function percentFormatted(
+  table: Table,
+  spec: ColumnSpec,
+  col: number,
+  dateKey: ReadOptions['dateKey'],
+): Field['formatted'] {
+  if (spec.kind !== 'percent' || table.rows.length === 0) return undefined;
+  const formats = table.sheet.getRange(2, col + 1, table.rows.length, 1).getNumberFormats();
+  return {
+    schema: cellSchema(spec, dateKey, true),
+    rows: formats.map((r) => isPercentFormat(r[0] ?? '')),
+  };
 }
 
 const STATUS_SET = new Set<string>(PROJECT_STATUSES);
@@ -43,7 +69,12 @@ export function readProjects(
   for (const spec of PROJECTS.columns) {
     const col = table.index.get(spec.key);
     if (col !== undefined && !spec.owned)
-      fields.push({ spec, col, schema: cellSchema(spec, opts.dateKey) });
+      fields.push({
+        spec,
+        col,
+        schema: cellSchema(spec, opts.dateKey),
+        formatted: percentFormatted(table, spec, col, opts.dateKey),
+      });
   }
   const owned = (key: string): Field | undefined => {
     const spec = PROJECTS.columns.find((c) => c.key === key);
@@ -84,9 +115,9 @@ export function readProjects(
     if (isBlankRow(row)) return;
     const sheetRow = i + 2;
     const values: Record<string, unknown> = {};
-    const read = (f: { col: number; schema: CellSchema }, header: string): unknown => {
+    const read = (f: Pick<Field, 'col' | 'schema' | 'formatted'>, header: string): unknown => {
       const cell = row[f.col] as CellValue;
-      const r = parseCell(f.schema, cell);
+      const r = parseCell(f.formatted?.rows[i] ? f.formatted.schema : f.schema, cell);
       if (r.ok) return r.value;
       problems.push({
         sheet: PROJECTS.name,

@@ -12,7 +12,7 @@ import {
 } from '../core/framework-score';
 import { lazy } from '../core/lazy';
 import type { CellValue } from './cell-parsers';
-import { looseNumber } from './cell-parsers';
+import { isPercentFormat, looseNumber, percentValue } from './cell-parsers';
 import { headerKey } from './headers';
 import {
   parseBalanceRules,
@@ -58,7 +58,10 @@ interface SettingDefOf<K extends keyof Settings> {
   readonly default: string;
   readonly notes: string;
   readonly choices?: readonly string[];
-  readonly parse: (v: CellValue) => Settings[K] | undefined;
+  /** `asStored`: a number in a percent-formatted cell (150% is 1.5): see percentValue. */
+  readonly parse: (v: CellValue, asStored: boolean) => Settings[K] | undefined;
+  /** A percentage: a number above 1 is read as stored when its cell is formatted as one. */
+  readonly percent?: true;
   /** When parse fails: what is wrong, in words (default: the notes as the expected form). */
   readonly explain?: (v: CellValue) => string;
   /**
@@ -197,11 +200,10 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: 'overlapThreshold',
     default: '60%',
     notes: 'Find overlaps lists pairs at least this similar (0–100%).',
-    parse: (v) => {
-      const n = looseNumber(v);
-      if (n === undefined) return undefined;
-      const f = n > 1 ? n / 100 : n;
-      return f >= 0 && f <= 1 ? f : undefined;
+    percent: true,
+    parse: (v, asStored) => {
+      const f = percentValue(v, asStored);
+      return f !== undefined && f >= 0 && f <= 1 ? f : undefined;
     },
   },
   {
@@ -252,7 +254,13 @@ export function readSettings(
     const def = SETTING_DEFS.find((d) => headerKey(d.name) === headerKey(row[nameCol]));
     const v = row[valueCol] ?? '';
     if (!def || v === '' || (typeof v === 'string' && v.trim() === '')) return;
-    if (!applySetting(out, def, v)) {
+    // 150% typed in a percent cell is stored as 1.5: read it so (and refuse it), not as 1.5%.
+    const asStored =
+      def.percent === true &&
+      typeof v === 'number' &&
+      v > 1 &&
+      isPercentFormat(sheet.getRange(i + 2, valueCol + 1).getNumberFormat());
+    if (!applySetting(out, def, v, asStored)) {
       const how = def.choices
         ? `Use one of: ${def.choices.join(', ')}. The default is used.`
         : def.explain
@@ -276,8 +284,9 @@ function applySetting<K extends keyof Settings>(
   out: MutableSettings,
   def: SettingDefOf<K>,
   v: CellValue,
+  asStored: boolean,
 ): boolean {
-  const parsed = def.parse(v);
+  const parsed = def.parse(v, asStored);
   if (parsed === undefined) return false;
   out[def.key] = parsed;
   return true;

@@ -63,7 +63,9 @@ function fieldText(v: FieldValue | undefined): string {
 function readIntake(table: Table, opts: ReadOptions): IntakeRow[] {
   const parsers = INTAKE.columns.flatMap((c) => {
     const col = table.index.get(c.key);
-    return col === undefined ? [] : [{ key: c.key, col, schema: cellSchema(c, opts.dateKey) }];
+    return col === undefined
+      ? []
+      : [{ key: c.key, col, schema: cellSchema(c, opts.dateKey, true) }];
   });
   const out: IntakeRow[] = [];
   table.rows.forEach((row, i) => {

@@ -14,7 +14,7 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
   const parsers = SCENARIOS.columns.map((c) => ({
     key: c.key,
     col: table.index.get(c.key),
-    schema: cellSchema(c, opts.dateKey),
+    schema: cellSchema(c, opts.dateKey, true),
   }));
   return table.rows.flatMap((row) => {
     if (isBlankRow(row)) return [];
