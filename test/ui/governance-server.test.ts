@@ -4,11 +4,11 @@
  * its selection against the workbook as it is now (issue 12, item 1).
  */
 import { describe, expect, it } from 'vitest';
-import type { PlanParams, PlanResult, PlannerModel } from '../../src/ui/scenarios/contract';
+import type { PlanResult, PlannerModel } from '../../src/ui/scenarios/contract';
 import { setSetting } from '../workbook/governance-helpers';
 import { BOB, columnOf, lastAlert, records, world, type World } from '../workbook/helpers';
 import type { ScoringModel } from '../../src/ui/scoring-model/contract';
-import { sampleRequest, ui, uiError } from './helpers';
+import { planParams as params, sampleRequest, typedModel, ui, uiError } from './helpers';
 
 const BOARD = 'cfo@example.com, ana@example.com';
 
@@ -17,17 +17,6 @@ function governed(): World {
   w.ana.run('menuScore');
   setSetting(w, 'Board members', BOARD);
   return w;
-}
-
-function params(m: PlannerModel, patch: Partial<PlanParams> = {}): PlanParams {
-  return {
-    budget: m.budget,
-    capacityFactor: 1,
-    objective: 'score',
-    forceIn: [],
-    forceOut: [],
-    ...patch,
-  };
 }
 
 /** The first `n` Proposed projects. */
@@ -140,18 +129,7 @@ describe('Governance on the server', () => {
     ]);
     // Apply scoring model, called directly with weights Bob likes.
     const m = ui<ScoringModel>(bob, 'scoring-model.load');
-    const apply = uiError(bob, 'scoring-model.apply', {
-      criteria: m.criteria.map((c, i) => ({
-        name: c.name,
-        weight: i === 0 ? 1 : 0,
-        direction: c.direction,
-      })),
-      weightsFrom: 'typed',
-      pairwise: null,
-      framework: 'weighted',
-      frameworkColumns: {},
-      rescore: true,
-    });
+    const apply = uiError(bob, 'scoring-model.apply', typedModel(m, [1]));
     expect(apply.message).toMatch(/may change the scoring model\.$/);
     // Optimise portfolio writes Selected: the board's call too.
     bob.answerAlert('OK');

@@ -6,29 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareScenarios,
-  type PlanParams,
   type PlanResult,
   type PlannerModel,
   type SavedScenario,
 } from '../../src/ui/scenarios/contract';
 import { records, world, type World } from '../workbook/helpers';
-import { ui, uiError } from './helpers';
+import { planParams as params, ui, uiError } from './helpers';
 
 function scored(): World {
   const w = world({ sample: true });
   w.ana.run('menuScore');
   return w;
-}
-
-function params(m: PlannerModel, patch: Partial<PlanParams> = {}): PlanParams {
-  return {
-    budget: m.budget,
-    capacityFactor: 1,
-    objective: 'score',
-    forceIn: m.projects.filter((p) => p.force === 'in').map((p) => p.id),
-    forceOut: m.projects.filter((p) => p.force === 'out').map((p) => p.id),
-    ...patch,
-  };
 }
 
 /** Hours of each skill × month the selection needs, and the capacity, from the sheets. */

@@ -3,14 +3,10 @@
  * guesswork, and a percentage is read by one rule everywhere (150% is 150%, not 1.5%).
  */
 import { describe, expect, it } from 'vitest';
-import type { PlanParams, PlannerModel } from '../../src/ui/scenarios/contract';
-import { ui, uiError } from '../ui/helpers';
+import type { PlannerModel } from '../../src/ui/scenarios/contract';
+import { planParams as params, ui, uiError } from '../ui/helpers';
 import { rowOf, setProject, setSetting } from './governance-helpers';
 import { click, columnOf, lastAlert, records, world, type World } from './helpers';
-
-function params(m: PlannerModel): PlanParams {
-  return { budget: m.budget, capacityFactor: 1, objective: 'score', forceIn: [], forceOut: [] };
-}
 
 /** The sample with two open rows that both have the ID "Q3"; returns their rows. */
 function duplicated(): { w: World; rows: number[] } {
