@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   } catch (e) {
     // A mistyped path or a file that is not .xlsx: one line, not exceljs's stack trace.
     console.error(
-      `Cannot open ${input ?? ''}: ${e instanceof Error ? e.message : String(e)}. Give the path of an .xlsx file (from Excel, or from Google Sheets with File → Download → Microsoft Excel (.xlsx)).`,
+      `Cannot open ${input ?? ''}: ${(e instanceof Error ? e.message : String(e)).replace(/[.\s]+$/, '')}. Give the path of an .xlsx file (from Excel, or from Google Sheets with File → Download → Microsoft Excel (.xlsx)).`,
     );
     return 1;
   }

@@ -20,7 +20,10 @@
  * come back as CUSTOM_FORMULA; date conditions of conditional formats come back as number
  * conditions; checkbox values come back as text unless TRUE/FALSE.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   cellA1,
   columnLetters,
@@ -52,30 +55,6 @@ const PX_PER_CHAR = 7;
 const CREATOR = 'Portfolio Pilot emulator';
 const CHECKBOX_TITLE = 'Checkbox';
 const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
-
-/**
- * exceljs refuses a sheet named "History", on writing and on reading (exceljs issues #2674,
- * #2676): Excel reserves the name for its change tracking, so a user cannot rename a sheet to it,
- * yet Excel opens files that have one. Sheets allows it, and the add-on owns a History sheet, so
- * the name is let through (only that name: every other check of exceljs still applies).
- */
-let historyAllowed = false;
-export function allowHistorySheetName(): void {
-  if (historyAllowed) return;
-  historyAllowed = true;
-  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe')) as object;
-  const name = Object.getOwnPropertyDescriptor(proto, 'name');
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its worksheet
-  const original = name?.set;
-  if (!name || !original) return;
-  Object.defineProperty(proto, 'name', {
-    ...name,
-    set(this: { _name?: string }, value: unknown) {
-      if (value === 'History') this._name = value;
-      else original.call(this, value);
-    },
-  });
-}
 
 /** exceljs keeps a sheet's validations keyed by address or range (not in its typings). */
 function dataValidations(ws: ExcelJS.Worksheet): {
@@ -415,7 +394,6 @@ async function addChartImages(
 
 /** The workbook as .xlsx bytes (formulas must be up to date: Workbook.toXlsxBuffer recalcs). */
 export async function writeXlsx(wb: Workbook, options: XlsxOptions = {}): Promise<Buffer> {
-  allowHistorySheetName();
   const x = new ExcelJS.Workbook();
   x.title = wb.name;
   x.creator = CREATOR;
@@ -730,15 +708,55 @@ function plainValue(v: ExcelJS.CellValue): Stored | undefined {
   return undefined;
 }
 
+/** A file's bytes; "File not found: <path>" (as exceljs says it) when there is none. */
+async function fileBytes(path: string): Promise<Buffer> {
+  if (!existsSync(path)) throw new Error(`File not found: ${path}`);
+  return readFile(path);
+}
+
+/**
+ * The file with a sheet named History (which Google Sheets exports, but exceljs refuses to read)
+ * renamed as excelSheetName names it, in the sheet list, the defined names and the formulas that
+ * refer to it; the bytes unchanged when there is none.
+ */
+async function withoutReservedNames(bytes: Buffer | Uint8Array): Promise<Buffer | Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const book = zip.file('xl/workbook.xml');
+  if (!book) return bytes;
+  const xml = await book.async('string');
+  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1] ?? '');
+  const old = names.find((n) => n.toLowerCase() === RESERVED);
+  if (old === undefined) return bytes;
+  const now = excelSheetName(old, names);
+  const quoted = /[^A-Za-z0-9_.]/.test(now) ? `'${now}'` : now;
+  const refs = (text: string): string =>
+    text.replace(new RegExp(`(^|[^A-Za-z0-9_.'])'?${old}'?!`, 'g'), `$1${quoted}!`);
+  zip.file(
+    'xl/workbook.xml',
+    refs(xml.replace(`name="${old}"`, `name="${now.replace(/&/g, '&amp;')}"`)),
+  );
+  for (const path of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+    const sheetXml = await zip.file(path)?.async('string');
+    if (sheetXml !== undefined && sheetXml.includes(`${old}!`))
+      zip.file(
+        path,
+        sheetXml.replace(
+          /<f\b([^>]*)>([^<]*)<\/f>/g,
+          (_m, a: string, f: string) => `<f${a}>${refs(f)}</f>`,
+        ),
+      );
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** Loads an .xlsx (path or bytes) into an empty workbook; returns the file's title ("" if none). */
 export async function readXlsx(
   wb: Workbook,
   source: string | Buffer | Uint8Array,
 ): Promise<string> {
-  allowHistorySheetName();
   const x = new ExcelJS.Workbook();
-  if (typeof source === 'string') await x.xlsx.readFile(source);
-  else await x.xlsx.load(source as unknown as ExcelJS.Buffer);
+  const bytes = typeof source === 'string' ? await fileBytes(source) : source;
+  await x.xlsx.load((await withoutReservedNames(bytes)) as unknown as ExcelJS.Buffer);
   const tz = wb.timeZone;
   const arrays: { sheet: SheetModel; r: number; c: number; f: FormulaCell; area: Rect }[] = [];
   const pendingValidations: {

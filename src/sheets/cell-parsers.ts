@@ -47,20 +47,48 @@ function failure(ctx: z.core.ParsePayload, message: string): null {
   return null;
 }
 
-function numberSchema(spec: ColumnSpec, percent: boolean): z.ZodMiniType<number | null> {
+/**
+ * A percentage as a fraction, by one rule for every percentage the add-on reads (Confidence, the
+ * Settings thresholds and shares, the Scenarios' capacity factor):
+ * - text with "%" is read as written: "80%" → 0.8, "150%" → 1.5;
+ * - a number in a cell formatted as a percentage (`asStored`) is read as Sheets stores it:
+ *   80% is kept as 0.8 and 150% as 1.5, so it is never divided again;
+ * - a number in a plain cell from 0 to 1 is a fraction (0.8 → 80%), and above 1 it is percentage
+ *   points (80 → 80%).
+ * Undefined when it is not a number. Range checks (at most 100%) are the caller's.
+ */
+export function percentValue(v: unknown, asStored = false): number | undefined {
+  const n = looseNumber(v);
+  if (n === undefined) return undefined;
+  if (typeof v === 'string' && v.trim().endsWith('%')) return n;
+  if (asStored) return n;
+  return n > 1 ? n / 100 : n;
+}
+
+/** Whether a number format shows a percentage ("0%", "0.0%"; not a literal "%" in quotes). */
+export function isPercentFormat(format: string): boolean {
+  return format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
+}
+
+function numberSchema(
+  spec: ColumnSpec,
+  percent: boolean,
+  asStored = false,
+): z.ZodMiniType<number | null> {
   return z.pipe(
     z.unknown(),
     z.transform((v: unknown, ctx) => {
       if (blank(v)) return null;
-      let n = looseNumber(v);
+      const n = percent ? percentValue(v, asStored) : looseNumber(v);
       if (n === undefined) {
         const fix = percent
           ? 'Type a percentage such as 80% (or 0.8).'
           : 'Type a number such as 12000.';
         return failure(ctx, `is not a number. ${fix}`);
       }
-      // A percent column accepts 0–1 or 0–100: 80 means 80% (but "150%" stays 1.5).
-      if (percent && n > 1 && !(typeof v === 'string' && v.trim().endsWith('%'))) n = n / 100;
       if (spec.min !== undefined && n < spec.min)
         return failure(ctx, `must be at least ${percent ? `${spec.min * 100}%` : spec.min}.`);
       if (spec.max !== undefined && n > spec.max)
@@ -152,8 +180,16 @@ function booleanSchema(): z.ZodMiniType<boolean | null> {
 
 export type CellSchema = z.ZodMiniType<string | number | boolean | string[] | null>;
 
-/** The schema for one column (built once per table read, used for every row). */
-export function cellSchema(spec: ColumnSpec, dateKey: DateKeyer): CellSchema {
+/**
+ * The schema for one column (built once per table read, used for every row). `percentAsStored`:
+ * a percent column's numbers are fractions as stored (a percent-formatted cell, or a column the
+ * add-on writes itself), never percentage points: see percentValue.
+ */
+export function cellSchema(
+  spec: ColumnSpec,
+  dateKey: DateKeyer,
+  percentAsStored = false,
+): CellSchema {
   const kind: ColumnKind = spec.kind;
   switch (kind) {
     case 'number':
@@ -161,7 +197,7 @@ export function cellSchema(spec: ColumnSpec, dateKey: DateKeyer): CellSchema {
     case 'hours':
       return numberSchema(spec, false);
     case 'percent':
-      return numberSchema(spec, true);
+      return numberSchema(spec, true, percentAsStored || spec.owned === true);
     case 'date':
     case 'datetime':
       return dateSchema(dateKey);

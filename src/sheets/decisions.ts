@@ -79,17 +79,32 @@ export function statusBeforeHold(
   return null;
 }
 
+/** A decision to record: who, which project, what, from which status to which, and why. */
+export type NewDecision = Omit<DecisionRecord, 'time' | 'date'>;
+
 /** Appends one decision (creating Decisions when missing). */
-export function appendDecision(
+export function appendDecision(ctx: ActionContext, table: Table | null, d: NewDecision): void {
+  appendDecisions(ctx, table, [d]);
+}
+
+/**
+ * Appends decisions in one block (creating Decisions when missing), all at the action's time:
+ * every Status change the add-on makes, whatever its path, leaves a row here.
+ */
+export function appendDecisions(
   ctx: ActionContext,
   table: Table | null,
-  d: Omit<DecisionRecord, 'time' | 'date'>,
+  list: readonly NewDecision[],
 ): void {
+  if (list.length === 0) return;
   const t = table ?? readTable(ownedTableSheet(ctx, DECISIONS), DECISIONS, ctx);
   let end = t.rows.length;
   while (end > 0 && isBlankRow(t.rows[end - 1] ?? [])) end--;
-  writeOwnedRows(ctx, t, end, [
-    {
+  writeOwnedRows(
+    ctx,
+    t,
+    end,
+    list.map((d) => ({
       time: ctx.now,
       user: d.user,
       id: d.id,
@@ -98,6 +113,12 @@ export function appendDecision(
       from: d.from ?? '',
       to: d.to ?? '',
       reason: d.reason,
-    },
-  ]);
+    })),
+  );
+}
+
+/** Reads Decisions (when present) and appends `list` to it. */
+export function recordDecisions(ctx: ActionContext, list: readonly NewDecision[]): void {
+  if (list.length === 0) return;
+  appendDecisions(ctx, readDecisions(ctx.ss, ctx).table, list);
 }

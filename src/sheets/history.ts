@@ -7,7 +7,7 @@
 import { mergeSnapshot, snapshotSchema, type Snapshot } from '../core/snapshot';
 import type { ActionContext } from './action';
 import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
-import { ownedTableSheet, writeOwnedRows, type KeyedRow } from './owned-table';
+import { ownedTableSheetOf, writeOwnedRows, type KeyedRow } from './owned-table';
 import type { Problem } from './problems';
 import { HISTORY } from './schema';
 import { compaction, historyRowLimit, type Compaction } from './history-bound';
@@ -77,6 +77,8 @@ export interface StoredSnapshot {
   /** The oldest days removed to keep History within its bound (history-bound.ts). */
   readonly compacted: Compaction & { readonly limit: number };
   readonly problems: readonly Problem[];
+  /** The former name the sheet had and was renamed from (an older workbook's "History"). */
+  readonly renamedFrom: string | null;
 }
 
 /**
@@ -85,7 +87,7 @@ export interface StoredSnapshot {
  * rows there that could not be read (kept as they were). Creates History when missing.
  */
 export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): StoredSnapshot {
-  const sheet = ownedTableSheet(ctx, HISTORY);
+  const { sheet, renamedFrom } = ownedTableSheetOf(ctx, HISTORY);
   let table = readTable(sheet, HISTORY, ctx);
   const read = parseHistory(table, ctx);
   const date = today[0]?.date ?? ctx.dateKey(ctx.now);
@@ -118,5 +120,6 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
     dropped: merged.dropped,
     removed: merged.removed,
     problems: read.problems,
+    renamedFrom,
   };
 }

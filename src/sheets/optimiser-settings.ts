@@ -13,7 +13,7 @@
  * Each parser returns the value or the first problem in words, naming the part at fault.
  */
 import type { BalanceSetting } from '../core/allocation';
-import { looseNumber } from './cell-parsers';
+import { looseNumber, percentValue } from './cell-parsers';
 
 export type BudgetPerMonth = number | Readonly<Record<string, number>>;
 
@@ -57,11 +57,8 @@ export function parseBudgetPerMonth(v: unknown): Parsed<BudgetPerMonth> {
 
 /** A share typed as 20%, 20 or 0.2 → 0.2; undefined outside 0–100%. */
 function share(text: string): number | undefined {
-  const t = text.trim();
-  const n = looseNumber(t);
-  if (n === undefined) return undefined;
-  const f = !t.endsWith('%') && n > 1 ? n / 100 : n;
-  return f >= 0 && f <= 1 ? f : undefined;
+  const f = percentValue(text.trim());
+  return f !== undefined && f >= 0 && f <= 1 ? f : undefined;
 }
 
 const SHARE = String.raw`([\d.,]+\s*%?)`;

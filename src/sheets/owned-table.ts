@@ -14,8 +14,28 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The sheet of `spec`, created with its header row (frozen, bold, hidden when the spec says so). */
 export function ownedTableSheet(ctx: ActionContext, spec: SheetSpec): Sheet {
-  const existing = ctx.ss.getSheetByName(spec.name);
-  if (existing) return existing;
+  return ownedTableSheetOf(ctx, spec).sheet;
+}
+
+/**
+ * ownedTableSheet, and the former name the sheet was found under and renamed from (an older
+ * workbook's "History" becomes "Snapshots"), null when it had its name or was created.
+ */
+export function ownedTableSheetOf(
+  ctx: ActionContext,
+  spec: SheetSpec,
+): { sheet: Sheet; renamedFrom: string | null } {
+  for (const name of [spec.name, ...(spec.formerNames ?? [])]) {
+    const existing = ctx.ss.getSheetByName(name);
+    if (!existing) continue;
+    if (name === spec.name) return { sheet: existing, renamedFrom: null };
+    existing.setName(spec.name);
+    return { sheet: existing, renamedFrom: name };
+  }
+  return { sheet: createOwnedTableSheet(ctx, spec), renamedFrom: null };
+}
+
+function createOwnedTableSheet(ctx: ActionContext, spec: SheetSpec): Sheet {
   const sheet = ctx.tx.insertSheet(spec.name);
   ctx.tx.write(sheet, 1, 1, [spec.columns.map((c) => c.header)]);
   sheet.getRange(1, 1, 1, spec.columns.length).setFontWeight('bold').setBackground('#e8f0fe');
@@ -26,6 +46,18 @@ export function ownedTableSheet(ctx: ActionContext, spec: SheetSpec): Sheet {
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
   if (spec.hidden) sheet.hideSheet();
   return sheet;
+}
+
+/** The sheet of `spec` by its name, else by a former name (History for Snapshots); null if none. */
+export function findOwnedSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+): Sheet | null {
+  for (const name of [spec.name, ...(spec.formerNames ?? [])]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
 }
 
 /**

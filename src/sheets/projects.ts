@@ -8,9 +8,16 @@ import {
   type Project,
   type ProjectStatus,
 } from '../core/model';
-import { cellSchema, parseCell, type CellSchema, type CellValue } from './cell-parsers';
+import { matchKey } from '../core/keys';
+import {
+  cellSchema,
+  isPercentFormat,
+  parseCell,
+  type CellSchema,
+  type CellValue,
+} from './cell-parsers';
 import { headerKey } from './headers';
-import type { Problem } from './problems';
+import { SheetError, type Problem } from './problems';
 import { PROJECTS, type ColumnSpec } from './schema';
 import { isBlankRow, readTable, type ReadOptions, type Table } from './table';
 
@@ -28,6 +35,26 @@ interface Field {
   readonly spec: ColumnSpec;
   readonly col: number;
   readonly schema: CellSchema;
+  /** A percent column: the schema for its percent-formatted cells, and which rows have one. */
+  readonly formatted?: { readonly schema: CellSchema; readonly rows: readonly boolean[] };
+}
+
+/**
+ * For a percent column, which data rows are formatted as a percentage (one getNumberFormats
+ * of the column): their numbers are read as stored (150% is 1.5, not 1.5%).
+ */
+function percentFormatted(
+  table: Table,
+  spec: ColumnSpec,
+  col: number,
+  dateKey: ReadOptions['dateKey'],
+): Field['formatted'] {
+  if (spec.kind !== 'percent' || table.rows.length === 0) return undefined;
+  const formats = table.sheet.getRange(2, col + 1, table.rows.length, 1).getNumberFormats();
+  return {
+    schema: cellSchema(spec, dateKey, true),
+    rows: formats.map((r) => isPercentFormat(r[0] ?? '')),
+  };
 }
 
 const STATUS_SET = new Set<string>(PROJECT_STATUSES);
@@ -42,7 +69,12 @@ export function readProjects(
   for (const spec of PROJECTS.columns) {
     const col = table.index.get(spec.key);
     if (col !== undefined && !spec.owned)
-      fields.push({ spec, col, schema: cellSchema(spec, opts.dateKey) });
+      fields.push({
+        spec,
+        col,
+        schema: cellSchema(spec, opts.dateKey),
+        formatted: percentFormatted(table, spec, col, opts.dateKey),
+      });
   }
   const owned = (key: string): Field | undefined => {
     const spec = PROJECTS.columns.find((c) => c.key === key);
@@ -83,9 +115,9 @@ export function readProjects(
     if (isBlankRow(row)) return;
     const sheetRow = i + 2;
     const values: Record<string, unknown> = {};
-    const read = (f: { col: number; schema: CellSchema }, header: string): unknown => {
+    const read = (f: Pick<Field, 'col' | 'schema' | 'formatted'>, header: string): unknown => {
       const cell = row[f.col] as CellValue;
-      const r = parseCell(f.schema, cell);
+      const r = parseCell(f.formatted?.rows[i] ? f.formatted.schema : f.schema, cell);
       if (r.ok) return r.value;
       problems.push({
         sheet: PROJECTS.name,
@@ -171,6 +203,41 @@ export function readProjects(
   return { table, projects, problems, flags, criterionColumns };
 }
 
+/**
+ * IDs that more than one row uses, compared as every ID is matched (case and spaces ignored, so
+ * "Q3" and "q3 " are the same project to Demand, Depends on and the planner): each with the ID
+ * as its first row has it and its sheet rows. Rows without an ID are not counted.
+ */
+export function duplicateIds(projects: readonly Project[]): { id: string; rows: number[] }[] {
+  const byKey = new Map<string, { id: string; rows: number[] }>();
+  for (const p of projects) {
+    if (p.id.startsWith('row ')) continue;
+    const k = matchKey(p.id);
+    const g = byKey.get(k);
+    if (g) g.rows.push(p.row);
+    else byKey.set(k, { id: p.id, rows: [p.row] });
+  }
+  return [...byKey.values()].filter((g) => g.rows.length > 1);
+}
+
+/**
+ * Refuses (a SheetError, nothing written) to select or decide while two rows share an ID: a
+ * selection is mapped back by ID, so it could tick a row that was not chosen. Names both rows
+ * and the fix.
+ */
+export function refuseDuplicateIds(projects: readonly Project[], action: string): void {
+  const dup = duplicateIds(projects);
+  if (dup.length === 0) return;
+  const list = dup
+    .slice(0, 5)
+    .map((g) => `"${g.id}" is on rows ${g.rows.join(' and ')}`)
+    .join('; ');
+  const more = dup.length > 5 ? ` (and ${dup.length - 5} more IDs)` : '';
+  throw new SheetError(
+    `${action} cannot tell apart projects that share an ID: ${list} of Projects${more}. Give each project its own ID (for example "${dup[0]?.id ?? ''}-2"; IDs are compared ignoring case and spaces), then run ${action} again.`,
+  );
+}
+
 /** Duplicate IDs, and Depends on / Excludes naming IDs that do not exist. */
 function checkIds(
   projects: readonly Project[],
@@ -178,24 +245,18 @@ function checkIds(
   problems: Problem[],
   flag: (row: number, text: string) => void,
 ): void {
-  const rowsById = new Map<string, number[]>();
-  for (const p of projects) {
-    if (p.id.startsWith('row ')) continue;
-    const list = rowsById.get(p.id);
-    if (list) list.push(p.row);
-    else rowsById.set(p.id, [p.row]);
-  }
-  for (const [id, rows] of rowsById) {
-    if (rows.length < 2) continue;
+  const rowsById = new Set<string>();
+  for (const p of projects) if (!p.id.startsWith('row ')) rowsById.add(p.id);
+  for (const { id, rows } of duplicateIds(projects)) {
     for (const row of rows) {
       problems.push({
         sheet: PROJECTS.name,
         row,
         ...columnOf(table, 'id', 'ID'),
-        value: id,
-        message: `is used by rows ${rows.join(', ')}. IDs must be unique.`,
+        value: projects.find((p) => p.row === row)?.id ?? id,
+        message: `is used by rows ${rows.join(' and ')}. IDs must be unique: give each project its own ID.`,
       });
-      flag(row, `duplicate ID ${id}`);
+      flag(row, `duplicate ID ${id} (rows ${rows.join(', ')})`);
     }
   }
   for (const p of projects) {

@@ -54,6 +54,11 @@ export interface SheetSpec {
   readonly periodColumns?: boolean;
   readonly hidden?: boolean;
   readonly tabColor?: string;
+  /**
+   * Names the sheet had in earlier versions: still read, and renamed to `name` the next time the
+   * add-on writes the sheet (ownedTableSheet).
+   */
+  readonly formerNames?: readonly string[];
 }
 
 export const FORCE_CHOICES = ['In', 'Out'] as const;
@@ -386,11 +391,15 @@ const HISTORY_KINDS: Readonly<Record<keyof Snapshot, ColumnKind>> = {
 };
 
 /**
- * History: one row per project per snapshot day (Snapshot, Prepare review), appended; a second
- * snapshot on the same day replaces that day's rows. Owned by the add-on; users read it.
+ * Snapshots: one row per project per snapshot day (Snapshot, Prepare review), appended; a second
+ * snapshot on the same day replaces that day's rows. Owned by the add-on; users read it. It was
+ * called "History" until Excel interchange mattered: Excel reserves that name (and exceljs
+ * refuses to read or write a sheet so named), so an older workbook's History is still read and
+ * becomes Snapshots at the next snapshot.
  */
 export const HISTORY: SheetSpec = {
-  name: 'History',
+  name: 'Snapshots',
+  formerNames: ['History'],
   owned: true,
   tabColor: '#5f6368',
   columns: SNAPSHOT_COLUMNS.map((c) => ({

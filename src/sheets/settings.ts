@@ -12,7 +12,7 @@ import {
 } from '../core/framework-score';
 import { lazy } from '../core/lazy';
 import type { CellValue } from './cell-parsers';
-import { looseNumber } from './cell-parsers';
+import { isPercentFormat, looseNumber, percentValue } from './cell-parsers';
 import { headerKey } from './headers';
 import {
   parseBalanceRules,
@@ -60,9 +60,17 @@ interface SettingDefOf<K extends keyof Settings> {
   readonly default: string;
   readonly notes: string;
   readonly choices?: readonly string[];
-  readonly parse: (v: CellValue) => Settings[K] | undefined;
+  /** `asStored`: a number in a percent-formatted cell (150% is 1.5): see percentValue. */
+  readonly parse: (v: CellValue, asStored: boolean) => Settings[K] | undefined;
+  /** A percentage: a number above 1 is read as stored when its cell is formatted as one. */
+  readonly percent?: true;
   /** When parse fails: what is wrong, in words (default: the notes as the expected form). */
   readonly explain?: (v: CellValue) => string;
+  /**
+   * True for a setting that steers neither scoring nor selection nor who governs (review and
+   * overlap thresholds): Lock scoring model leaves its Value cell editable by everyone.
+   */
+  readonly free?: true;
 }
 
 /** Any setting (a union over the keys, so a parser cannot return another setting's type). */
@@ -174,6 +182,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Stale after (days)',
+    free: true,
     key: 'staleAfterDays',
     default: '30',
     notes: 'A project whose Last update is older than this is stale.',
@@ -181,6 +190,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Rank move threshold',
+    free: true,
     key: 'rankMoveThreshold',
     default: '3',
     notes: 'The review lists rank moves of more than this many places.',
@@ -188,14 +198,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     name: 'Overlap threshold',
+    free: true,
     key: 'overlapThreshold',
     default: '60%',
     notes: 'Find overlaps lists pairs at least this similar (0–100%).',
-    parse: (v) => {
-      const n = looseNumber(v);
-      if (n === undefined) return undefined;
-      const f = n > 1 ? n / 100 : n;
-      return f >= 0 && f <= 1 ? f : undefined;
+    percent: true,
+    parse: (v, asStored) => {
+      const f = percentValue(v, asStored);
+      return f !== undefined && f >= 0 && f <= 1 ? f : undefined;
     },
   },
   {
@@ -261,7 +271,13 @@ export function readSettings(
     const def = SETTING_DEFS.find((d) => headerKey(d.name) === headerKey(row[nameCol]));
     const v = row[valueCol] ?? '';
     if (!def || v === '' || (typeof v === 'string' && v.trim() === '')) return;
-    if (!applySetting(out, def, v)) {
+    // 150% typed in a percent cell is stored as 1.5: read it so (and refuse it), not as 1.5%.
+    const asStored =
+      def.percent === true &&
+      typeof v === 'number' &&
+      v > 1 &&
+      isPercentFormat(sheet.getRange(i + 2, valueCol + 1).getNumberFormat());
+    if (!applySetting(out, def, v, asStored)) {
       const how = def.choices
         ? `Use one of: ${def.choices.join(', ')}. The default is used.`
         : def.explain
@@ -285,8 +301,9 @@ function applySetting<K extends keyof Settings>(
   out: MutableSettings,
   def: SettingDefOf<K>,
   v: CellValue,
+  asStored: boolean,
 ): boolean {
-  const parsed = def.parse(v);
+  const parsed = def.parse(v, asStored);
   if (parsed === undefined) return false;
   out[def.key] = parsed;
   return true;

@@ -80,7 +80,7 @@ describe('xlsx: charts as pictures, the tab a file opens on, a History sheet', (
     );
   });
 
-  it('saves and loads a sheet named History (Excel reserves the name; Sheets allows it)', async () => {
+  it('saves a sheet named History as Snapshots (Excel reserves the name; Sheets allows it)', async () => {
     const { wb, ss } = fresh();
     ss.insertSheet('History')
       .getRange('A1:B2')
@@ -89,7 +89,7 @@ describe('xlsx: charts as pictures, the tab a file opens on, a History sheet', (
         ['2027-01-04', 'P1'],
       ]);
     const back = await Workbook.fromXlsx(await wb.toXlsxBuffer());
-    expect(back.sheetNames()).toEqual(['Sheet1', 'History']);
-    expect(back.sheetValues('History')[1]?.[1]).toBe('P1');
+    expect(back.sheetNames()).toEqual(['Sheet1', 'Snapshots']);
+    expect(back.sheetValues('Snapshots')[1]?.[1]).toBe('P1');
   });
 });

@@ -2,6 +2,8 @@
 import type { UserSession } from '../../emulator';
 import type { Envelope, WireError } from '../../src/ui/bridge/contract';
 import type { IntakeRequest } from '../../src/ui/intake/contract';
+import type { PlanParams, PlannerModel } from '../../src/ui/scenarios/contract';
+import type { ApplyInput, ScoringModel } from '../../src/ui/scoring-model/contract';
 
 /** uiCall(method, payload) through google.script.run; the value, or a thrown error naming it. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the result type
@@ -48,6 +50,39 @@ export function sampleRequest(patch: Partial<IntakeRequest> = {}): IntakeRequest
       { skill: 'Marketing ops', period: '2027-04', hours: 24 },
       { skill: 'Partner managers', period: '2027-04', hours: 20 },
     ],
+    ...patch,
+  };
+}
+
+/** The planner's parameters as the page starts them: its budget, 100% capacity, the Force column. */
+export function planParams(m: PlannerModel, patch: Partial<PlanParams> = {}): PlanParams {
+  return {
+    budget: m.budget,
+    capacityFactor: 1,
+    objective: 'score',
+    forceIn: m.projects.filter((p) => p.force === 'in').map((p) => p.id),
+    forceOut: m.projects.filter((p) => p.force === 'out').map((p) => p.id),
+    ...patch,
+  };
+}
+
+/** Apply scoring model with typed weights (in the model's criteria order), re-scoring. */
+export function typedModel(
+  m: ScoringModel,
+  weights: readonly number[],
+  patch: Partial<ApplyInput> = {},
+): ApplyInput {
+  return {
+    criteria: m.criteria.map((c, i) => ({
+      name: c.name,
+      weight: weights[i] ?? 0,
+      direction: c.direction,
+    })),
+    weightsFrom: 'typed',
+    pairwise: null,
+    framework: 'weighted',
+    frameworkColumns: {},
+    rescore: true,
     ...patch,
   };
 }

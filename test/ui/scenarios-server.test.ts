@@ -6,29 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareScenarios,
-  type PlanParams,
   type PlanResult,
   type PlannerModel,
   type SavedScenario,
 } from '../../src/ui/scenarios/contract';
 import { records, world, type World } from '../workbook/helpers';
-import { ui, uiError } from './helpers';
+import { planParams as params, ui, uiError } from './helpers';
 
 function scored(): World {
   const w = world({ sample: true });
   w.ana.run('menuScore');
   return w;
-}
-
-function params(m: PlannerModel, patch: Partial<PlanParams> = {}): PlanParams {
-  return {
-    budget: m.budget,
-    capacityFactor: 1,
-    objective: 'score',
-    forceIn: m.projects.filter((p) => p.force === 'in').map((p) => p.id),
-    forceOut: m.projects.filter((p) => p.force === 'out').map((p) => p.id),
-    ...patch,
-  };
 }
 
 /** Hours of each skill × month the selection needs, and the capacity, from the sheets. */
@@ -442,7 +430,7 @@ describe('Scenario planner (server side)', () => {
     expect(again?.[13]).toBe(optimised?.[13]);
   });
 
-  it('warns on commit when the selection breaks Budget per month or Balance rules now', () => {
+  it('refuses a commit when the selection breaks Budget per month or Balance rules now', () => {
     const w = scored();
     const settingRow = (name: string): number =>
       records(w, 'Settings').findIndex((r) => r.Setting === name) + 2;
@@ -463,29 +451,25 @@ describe('Scenario planner (server side)', () => {
     );
     expect(tooling.length).toBeGreaterThan(0);
     const toolingCost = tooling.reduce((s, x) => s + Number(x.Cost), 0);
+    const before = records(w, 'Projects').map((x) => [x.ID, x.Status, x.Selected]);
     w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [[1000]]);
     w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [['Type Tooling ≤ 1%']]);
-    const out = ui<{ warnings: string[] }>(w.ana, 'scenarios.commit', { name: 'Board plan' });
-    const text = out.warnings.join('\n');
+    const text = uiError(w.ana, 'scenarios.commit', { name: 'Board plan' }).message;
     expect(text).toMatch(
-      /The selection now spends more than Settings' Budget per month in \d{4}-\d{2} \([\d,]+ of 1,000\)/,
+      /it spends more than Settings' Budget per month in \d{4}-\d{2} \([\d,]+ of 1,000\)/,
     );
     expect(text).toContain(
-      `The selection now breaks Settings' Balance rules: Type Tooling costs ${toolingCost.toLocaleString('en-US')}, above its 1% of the budget (${(r.budget * 0.01).toLocaleString('en-US')}).`,
+      `Type Tooling costs ${toolingCost.toLocaleString('en-US')}, above its 1% of the budget (${(r.budget * 0.01).toLocaleString('en-US')}) in Settings' Balance rules`,
     );
-    expect(text).toContain(
-      `Settings' Budget per month was "none" when the scenario was saved and is "1000" now.`,
-    );
-    expect(text).toContain(
-      `Settings' Balance rules were "none" when the scenario was saved and are "Type Tooling ≤ 1%" now.`,
-    );
-    // The same selection under the rules it was saved with: no warning.
-    w.ana.run('menuUndo');
-    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [['']]);
+    expect(records(w, 'Projects').map((x) => [x.ID, x.Status, x.Selected])).toEqual(before);
+    // Rules that changed but still hold: committed, with a warning that says so.
+    w.workbook.setValues('Settings', `B${settingRow('Budget per month')}`, [[10_000_000]]);
     w.workbook.setValues('Settings', `B${settingRow('Balance rules')}`, [['']]);
     expect(
       ui<{ warnings: string[] }>(w.ana, 'scenarios.commit', { name: 'Board plan' }).warnings,
-    ).toEqual([]);
+    ).toEqual([
+      `Settings' Budget per month was "none" when the scenario was saved and is "10000000" now.`,
+    ]);
   });
 
   it('compares two scenarios: what enters, what leaves, the deltas', () => {

@@ -4,32 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scorePortfolio } from '../../src/core/framework-score';
-import type { ApplyInput, ScoringModel } from '../../src/ui/scoring-model/contract';
+import type { ScoringModel } from '../../src/ui/scoring-model/contract';
 import { records, world, type World } from '../workbook/helpers';
-import { ui, uiError } from './helpers';
+import { typedModel as typed, ui, uiError } from './helpers';
 
 function load(w: World): ScoringModel {
   return ui<ScoringModel>(w.ana, 'scoring-model.load');
-}
-
-function typed(
-  m: ScoringModel,
-  weights: readonly number[],
-  patch: Partial<ApplyInput> = {},
-): ApplyInput {
-  return {
-    criteria: m.criteria.map((c, i) => ({
-      name: c.name,
-      weight: weights[i] ?? 0,
-      direction: c.direction,
-    })),
-    weightsFrom: 'typed',
-    pairwise: null,
-    framework: 'weighted',
-    frameworkColumns: {},
-    rescore: true,
-    ...patch,
-  };
 }
 
 function setting(w: World, name: string): unknown {

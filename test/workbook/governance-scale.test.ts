@@ -16,7 +16,7 @@ describe('cost model: Refresh dashboard, Snapshot and Prepare review', () => {
         snapshot: calls('Snapshot'),
         review: calls('Prepare review'),
       };
-      expect(records(w, 'History')).toHaveLength(n);
+      expect(records(w, 'Snapshots')).toHaveLength(n);
       return result;
     });
     // History outgrows the new sheet's 1,000 rows once: one insertRowsAfter, whatever the size.

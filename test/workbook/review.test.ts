@@ -19,10 +19,10 @@ describe('Snapshot', () => {
     click(w.ana, 'Score & rank');
     click(w.ana, 'Snapshot');
     expect(lastToast(w.ana)).toBe(
-      `Snapshot of 42 projects for ${day} in History; History holds 1 day.`,
+      `Snapshot of 42 projects for ${day} in Snapshots; Snapshots holds 1 day.`,
     );
     const projects = records(w, 'Projects');
-    let history = records(w, 'History');
+    let history = records(w, 'Snapshots');
     expect(history).toHaveLength(42);
     const p01 = projects.find((p) => p.ID === 'P01');
     const h01 = history.find((h) => h.ID === 'P01');
@@ -37,13 +37,13 @@ describe('Snapshot', () => {
       'Expected revenue': p01?.['Expected revenue'],
     });
     expect(iso(h01?.End)).toBe(iso(p01?.End));
-    expect(w.workbook.cell('History', `${columnOf(w, 'History', 'Date')}2`).numberFormat).toBe(
+    expect(w.workbook.cell('Snapshots', `${columnOf(w, 'Snapshots', 'Date')}2`).numberFormat).toBe(
       'yyyy-mm-dd',
     );
 
     setProject(w, 'P03', 'Status', 'In review');
     click(w.ana, 'Snapshot');
-    history = records(w, 'History');
+    history = records(w, 'Snapshots');
     expect(history).toHaveLength(42);
     expect(history.filter((h) => h.ID === 'P03').map((h) => h.Status)).toEqual(['In review']);
     expect(lastToast(w.ana)).toMatch(/replacing the earlier snapshot of/);
@@ -63,7 +63,7 @@ describe('Snapshot', () => {
     projects.deleteRow(rowOf(w, 'P42'));
     click(w.ana, 'Snapshot');
     expect(lastToast(w.ana)).toMatch(/^Snapshot of 41 projects for/);
-    const history = records(w, 'History');
+    const history = records(w, 'Snapshots');
     expect(history.map((h) => h.ID)).toEqual(records(w, 'Projects').map((p) => p.ID));
     // The day's trend point agrees with the Expected revenue KPI of the same moment.
     click(w.ana, 'Refresh dashboard');
@@ -97,16 +97,16 @@ function twoSnapshots(): { w: World; day: string; before: string } {
   click(w.ana, 'Snapshot');
 
   // Date the snapshot 40 days back: every project was updated that day, P05 the day before.
-  const h = records(w, 'History');
-  const date = columnOf(w, 'History', 'Date');
-  const hUpdate = columnOf(w, 'History', 'Last update');
+  const h = records(w, 'Snapshots');
+  const date = columnOf(w, 'Snapshots', 'Date');
+  const hUpdate = columnOf(w, 'Snapshots', 'Last update');
   w.workbook.setValues(
-    'History',
+    'Snapshots',
     `${date}2`,
     h.map(() => [before]),
   );
   w.workbook.setValues(
-    'History',
+    'Snapshots',
     `${hUpdate}2`,
     h.map((x) => [x.ID === 'P05' ? addDays(before, -1) : before]),
   );
@@ -151,7 +151,7 @@ function twoSnapshots(): { w: World; day: string; before: string } {
 describe('Prepare review', () => {
   it('lists what changed since the previous snapshot day, each with its owner', () => {
     const { w, day, before } = twoSnapshots();
-    const history0 = records(w, 'History');
+    const history0 = records(w, 'Snapshots');
     click(w.ana, 'Prepare review');
     const review = w.workbook.sheetValues('Review');
     expect(review[0]?.[0]).toBe(`Portfolio review — ${day}`);
@@ -205,7 +205,7 @@ describe('Prepare review', () => {
     expect(of('Newly stale').map((r) => [r[1], r[3]])).toEqual([['P05', owner('P05')]]);
     expect(String(of('Newly stale')[0]?.[4])).toContain('no update for 41 days');
 
-    const history = records(w, 'History');
+    const history = records(w, 'Snapshots');
     expect(history.filter((x) => iso(x.Date) === before)).toHaveLength(42);
     expect(history.filter((x) => iso(x.Date) === day)).toHaveLength(43);
     expect(w.workbook.sheetNames()).toContain('Dashboard');
@@ -222,7 +222,7 @@ describe('Prepare review', () => {
     click(w.ana, 'Prepare review');
     expect(w.workbook.sheetValues('Review')).toEqual(review);
     expect(w.workbook.charts('Dashboard')).toEqual(charts);
-    expect(records(w, 'History').filter((x) => iso(x.Date) === day)).toHaveLength(43);
+    expect(records(w, 'Snapshots').filter((x) => iso(x.Date) === day)).toHaveLength(43);
     // The trends now have two days: the score trend block has a header and two rows.
     expect(charts.find((c) => c.type === 'LINE')?.ranges).toEqual(["'_Dashboard data'!M1:O3"]);
     expect(rowOf(w, 'P43')).toBe(44);

@@ -133,7 +133,7 @@ describe('Score & rank', () => {
       `Projects, row 7, Depends on (column ${deps}): "P99" is not the ID of any project. Fix the ID or remove it.`,
     );
     expect(alert).toContain(
-      `Projects, row 9, ID (column ${id}): "P01" is used by rows 2, 9. IDs must be unique.`,
+      `Projects, row 9, ID (column ${id}): "P01" is used by rows 2 and 9. IDs must be unique: give each project its own ID.`,
     );
   });
 

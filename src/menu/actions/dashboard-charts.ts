@@ -240,7 +240,7 @@ export function placeCharts(
       type: Type.LINE,
       row: ROWS[0] as number,
       col: COLS[1] as number,
-      options: { title: 'Score trend (History)', 'vAxis.title': 'Average score' },
+      options: { title: 'Score trend (Snapshots)', 'vAxis.title': 'Average score' },
     },
     {
       key: 'mixType',
@@ -261,7 +261,7 @@ export function placeCharts(
       type: Type.LINE,
       row: ROWS[2] as number,
       col: COLS[0] as number,
-      options: { title: 'Value trend (History)', 'vAxis.title': 'Amount' },
+      options: { title: 'Value trend (Snapshots)', 'vAxis.title': 'Amount' },
     },
   ];
   // Only once Import CRM actuals has kept months: the trend of actuals from the deals.

@@ -12,6 +12,7 @@ import type { ActionContext, ActionResult } from '../../sheets/action';
 import { parseHistory } from '../../sheets/history';
 import { readMonthTotals } from '../../sheets/crm-sheets';
 import { writeOwnedSheet } from '../../sheets/owned-sheet';
+import { findOwnedSheet } from '../../sheets/owned-table';
 import { DASHBOARD_SHEET, HISTORY } from '../../sheets/schema';
 import { readTable } from '../../sheets/table';
 import { AMBER, RED } from './capacity';
@@ -38,12 +39,12 @@ export function refreshDashboard(
   const warnings: string[] = [];
   let rows = history;
   if (!rows) {
-    const sheet = ctx.ss.getSheetByName(HISTORY.name);
+    const sheet = findOwnedSheet(ctx.ss, HISTORY);
     const read = sheet ? parseHistory(readTable(sheet, HISTORY, ctx), ctx) : null;
     rows = read ? read.parsed.filter((s): s is Snapshot => s !== null) : [];
     if (read?.problems.length)
       warnings.push(
-        `History has ${read.problems.length} row${read.problems.length === 1 ? '' : 's'} that could not be read; the trends leave them out.`,
+        `${HISTORY.name} has ${read.problems.length} row${read.problems.length === 1 ? '' : 's'} that could not be read; the trends leave them out.`,
       );
   }
   const projects = state.projects.projects;
@@ -59,8 +60,8 @@ export function refreshDashboard(
   const dataSheet = writeChartData(ctx, data);
 
   const trendsNote = trends.length
-    ? `Trends: ${trends.length} snapshot day${trends.length === 1 ? '' : 's'} from History (${trends[0]?.date ?? ''} to ${trends[trends.length - 1]?.date ?? ''}${trends.length === TREND_DAYS ? `, the latest ${TREND_DAYS}` : ''}).`
-    : 'Trends: History has no snapshot yet. Run Snapshot (or Prepare review) regularly to see scores and value over time.';
+    ? `Trends: ${trends.length} snapshot day${trends.length === 1 ? '' : 's'} from ${HISTORY.name} (${trends[0]?.date ?? ''} to ${trends[trends.length - 1]?.date ?? ''}${trends.length === TREND_DAYS ? `, the latest ${TREND_DAYS}` : ''}).`
+    : 'Trends: no snapshot yet. Run Snapshot (or Prepare review) regularly to see scores and value over time.';
   const layout = dashboardLayout({
     today: state.today,
     projects,

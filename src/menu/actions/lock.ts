@@ -1,6 +1,8 @@
 /**
- * Lock scoring model: protects the Criteria and Pairwise sheets so that only the governance board
- * (Settings → Board members) can edit the weights and judgements. Follows Google's documented
+ * Lock scoring model: protects the Criteria and Pairwise sheets, and the Settings sheet (the board
+ * list and every setting that steers scoring or selection; the review and overlap thresholds stay
+ * editable), so that only the governance board (Settings → Board members) can edit the weights,
+ * the judgements, the board itself and the optimiser's rules. Follows Google's documented
  * recipe: protect the sheet, keep the current user, add the board, remove every other editor,
  * and turn off domain editing where the file has a domain. Sheets always lets the owner edit,
  * and never removes the person who sets the protection.
@@ -13,20 +15,24 @@
 import { matchKey } from '../../core/keys';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { SheetError } from '../../sheets/problems';
-import { CRITERIA } from '../../sheets/schema';
+import { headerKey } from '../../sheets/headers';
+import { CRITERIA, SETTINGS } from '../../sheets/schema';
+import { SETTING_DEFS } from '../../sheets/settings';
 import { PAIRWISE_SHEET } from '../../sheets/setup';
-import { missingSheet } from '../../sheets/table';
+import { missingSheet, readTable } from '../../sheets/table';
 import { settingsOf } from './workbook';
 
 export const LOCK_DESCRIPTION =
   'Portfolio Pilot: the scoring model — only the governance board (Settings → Board members) edits it.';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function lockScoringModel(ctx: ActionContext): ActionResult {
   const { settings, warnings } = settingsOf(ctx);
   const board = settings.boardMembers;
-  const names = [CRITERIA.name, PAIRWISE_SHEET];
+  const names = [CRITERIA.name, PAIRWISE_SHEET, SETTINGS.name];
   const sheets = names.flatMap((n) => {
     const s = ctx.ss.getSheetByName(n);
     return s ? [s] : [];
@@ -43,12 +49,16 @@ export function lockScoringModel(ctx: ActionContext): ActionResult {
   }
 
   const me = ctx.services.session.getEffectiveUser().getEmail();
-  const locked = sheets.map((s) => s.getName()).join(' and ');
+  const locked = listed(sheets.map((s) => s.getName()));
   let why: string | null = null;
   if (board.length === 0)
     why =
       "Settings → Board members is empty, so there is nobody to reserve them for. Add the board members' emails (separated by commas) and run Lock scoring model again";
-  const protections = sheets.map((s) => s.protect().setDescription(LOCK_DESCRIPTION));
+  const protections = sheets.map((s) => {
+    const p = s.protect().setDescription(LOCK_DESCRIPTION);
+    if (s.getName() === SETTINGS.name) p.setUnprotectedRanges(freeSettingCells(ctx, s));
+    return p;
+  });
   if (why === null) {
     try {
       for (const p of protections) restrictTo(p, board, me);
@@ -72,8 +82,32 @@ export function lockScoringModel(ctx: ActionContext): ActionResult {
   const extra = others.length
     ? ` Sheets also keeps ${others.join(' and ')} (the file's owner can always edit; whoever locks stays an editor).`
     : '';
-  const text = `Locked ${locked}: only the board (${board.join(', ')}) can edit them.${extra}`;
+  const open = sheets.some((s) => s.getName() === SETTINGS.name)
+    ? ` In Settings only ${listed(SETTING_DEFS.filter((d) => d.free).map((d) => d.name))} stay open to every editor.`
+    : '';
+  const text = `Locked ${locked}: only the board (${board.join(', ')}) can edit them.${open}${extra}`;
   return { toast: text, log: text, warnings };
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/**
+ * The Value cells of the settings that steer neither scoring nor selection (SETTING_DEFS' free
+ * ones): everyone may still edit them when Settings is locked.
+ */
+function freeSettingCells(ctx: ActionContext, sheet: Sheet): Range[] {
+  const table = readTable(sheet, SETTINGS, ctx);
+  const nameCol = table.index.get('setting') as number;
+  const valueCol = table.index.get('value') as number;
+  const free = new Set(SETTING_DEFS.filter((d) => d.free).map((d) => headerKey(d.name)));
+  return table.rows.flatMap((row, i) =>
+    free.has(headerKey(row[nameCol])) ? [sheet.getRange(i + 2, valueCol + 1)] : [],
+  );
 }
 
 /** Makes `board` (and, as Sheets requires, the current user) the only editors of `p`. */

@@ -14,6 +14,7 @@ import {
 } from '../../core/allocation';
 import { Deadline, TIME_BUDGET } from '../../core/time-budget';
 import type { ActionContext, ActionResult } from '../../sheets/action';
+import { requireBoard } from '../../sheets/board';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
@@ -21,7 +22,7 @@ import { writeOwnedColumns } from '../../sheets/owned-columns';
 import { setColumnWidths, writeOwnedSheet } from '../../sheets/owned-sheet';
 import { SheetError } from '../../sheets/problems';
 import { unreadableInputs } from '../../sheets/unreadable-inputs';
-import { readProjects } from '../../sheets/projects';
+import { readProjects, refuseDuplicateIds } from '../../sheets/projects';
 import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
@@ -51,8 +52,13 @@ const OBJECTIVE: Readonly<Record<Settings['objective'], ObjectiveKind>> = {
 };
 
 export function optimisePortfolio(ctx: ActionContext): ActionResult {
+  requireBoard(
+    ctx,
+    'run Optimise portfolio, which sets Selected (the Scenario planner lets anyone try plans)',
+  );
   const { settings, warnings } = settingsOf(ctx);
   const projects = withFreshScores(ctx, settings);
+  refuseDuplicateIds(projects.projects, 'Optimise portfolio');
   const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
   const demand = readDemand(sheetOrFail(ctx, DEMAND), ctx);
   const objective = OBJECTIVE[settings.objective];
@@ -116,20 +122,17 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     );
   }
 
-  const reasonById = new Map<string, string>();
-  const selectedById = new Map<string, boolean>();
-  pp.candidates.forEach((p, j) => {
-    selectedById.set(p.id, result.selected[j] === true);
-    reasonById.set(p.id, result.reasons[j]?.text ?? '');
-  });
-  for (const s of pp.skipped) reasonById.set(s.project.id, `not a candidate: ${s.reason}`);
+  // Results go back to the row each candidate was read from (never looked up by ID), so a row
+  // is ticked only when that very row was chosen.
   const rows = projects.table.rows.length;
   const selected: CellValue[] = new Array<CellValue>(rows).fill('');
   const why: CellValue[] = new Array<CellValue>(rows).fill('');
-  for (const p of projects.projects) {
-    selected[p.row - 2] = selectedById.get(p.id) ?? false;
-    why[p.row - 2] = reasonById.get(p.id) ?? '';
-  }
+  for (const p of projects.projects) selected[p.row - 2] = false;
+  pp.candidates.forEach((p, j) => {
+    selected[p.row - 2] = result.selected[j] === true;
+    why[p.row - 2] = result.reasons[j]?.text ?? '';
+  });
+  for (const s of pp.skipped) why[s.project.row - 2] = `not a candidate: ${s.reason}`;
   writeOwnedColumns(ctx, projects.table, [
     { key: 'selected', values: selected },
     { key: 'why', values: why },

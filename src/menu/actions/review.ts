@@ -56,8 +56,8 @@ export function prepareReviewAction(ctx: ActionContext): ActionResult {
     [`Portfolio review — ${today}`],
     [
       since === null
-        ? 'No earlier snapshot in History: every project is listed as new. The next review lists what changed since today.'
-        : `What changed since the snapshot of ${since} (History). Rank moves of more than ${settings.rankMoveThreshold} places (Settings → Rank move threshold); stale = open, and Last update ${settings.staleAfterDays} days or more ago or blank (Settings → Stale after (days)).`,
+        ? 'No earlier snapshot in Snapshots: every project is listed as new. The next review lists what changed since today.'
+        : `What changed since the snapshot of ${since} (Snapshots sheet). Rank moves of more than ${settings.rankMoveThreshold} places (Settings → Rank move threshold); stale = open, and Last update ${settings.staleAfterDays} days or more ago or blank (Settings → Stale after (days)).`,
     ],
     [summarise(items, decisions.length)],
     [],

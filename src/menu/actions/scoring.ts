@@ -160,7 +160,7 @@ function frameworkScoring(
   });
   const flags = new Map(read.flags);
   const scored = read.projects.map((p) => {
-    const values = frameworkValues(read, p, inputs);
+    const values = frameworkValues(read, p, inputs, kind);
     const { missing } = frameworkScore(kind, values);
     if (missing.length) {
       const labels = missing.map((k) => inputs.find((c) => c.key === k)?.label ?? k);
@@ -183,15 +183,25 @@ function frameworkScoring(
   };
 }
 
-/** A project's framework inputs, read from their columns. */
+/**
+ * A project's framework inputs, read from their columns. RICE's confidence taken from the
+ * Projects Confidence column is that column's parsed percentage (a fraction, read by the one
+ * percent rule, blank when flagged as above 100%), not the raw cell.
+ */
 export function frameworkValues(
   read: ProjectsRead,
   p: Project,
   inputs: readonly FrameworkInput[],
+  kind: FrameworkKind,
 ): Record<string, number | null> {
   const row = read.table.rows[p.row - 2] ?? [];
   const values: Record<string, number | null> = {};
-  for (const c of inputs) values[c.key] = looseNumber(row[c.col]) ?? null;
+  const confidenceCol = read.table.index.get('confidence');
+  for (const c of inputs)
+    values[c.key] =
+      kind === 'rice' && c.key === 'confidence' && c.col === confidenceCol
+        ? p.confidence
+        : (looseNumber(row[c.col]) ?? null);
   return values;
 }
 

@@ -8,6 +8,7 @@ import type { ActionContext, ActionResult } from '../../sheets/action';
 import { storeOverAllocations, type OverAllocationsByDate } from '../../sheets/capacity-history';
 import { storeSnapshot, type StoredSnapshot } from '../../sheets/history';
 import { describeProblem } from '../../sheets/problems';
+import { HISTORY } from '../../sheets/schema';
 import { readPortfolio, type PortfolioState } from './portfolio-state';
 
 export interface SnapshotResult {
@@ -40,7 +41,7 @@ export function recordSnapshot(ctx: ActionContext, state: PortfolioState): Snaps
     );
   if (stored.problems.length)
     warnings.push(
-      `History has ${stored.problems.length} row${stored.problems.length === 1 ? '' : 's'} that could not be read (kept as they are), e.g. ${describeProblem(stored.problems[0] as (typeof stored.problems)[number])}`,
+      `${HISTORY.name} has ${stored.problems.length} row${stored.problems.length === 1 ? '' : 's'} that could not be read (kept as they are), e.g. ${describeProblem(stored.problems[0] as (typeof stored.problems)[number])}`,
     );
   const { compacted } = stored;
   if (compacted.cut > 0)
@@ -52,7 +53,10 @@ export function recordSnapshot(ctx: ActionContext, state: PortfolioState): Snaps
       ? ` (replacing the earlier snapshot of ${state.today})`
       : '';
   const days = new Set(stored.history.map((s) => s.date)).size;
-  const summary = `Snapshot of ${current.length} projects for ${state.today} in History${again}; History holds ${days} day${days === 1 ? '' : 's'}.`;
+  const renamed = stored.renamedFrom
+    ? ` The ${stored.renamedFrom} sheet is now called ${HISTORY.name}: Excel reserves the name ${stored.renamedFrom}, so the workbook could not be saved as .xlsx.`
+    : '';
+  const summary = `Snapshot of ${current.length} projects for ${state.today} in ${HISTORY.name}${again}; ${HISTORY.name} holds ${days} day${days === 1 ? '' : 's'}.${renamed}`;
   return { current, stored, overAllocations, summary, warnings };
 }
 

@@ -79,7 +79,7 @@ function frameworkView(
 ): ExplainView {
   const name = FRAMEWORK_NAMES[kind];
   const project = s.projects[index] as Project;
-  const values = frameworkValues(s.read, project, s.inputs);
+  const values = frameworkValues(s.read, project, s.inputs, s.kind);
   const shown = (key: string): string => {
     const x = values[key];
     return x === null || x === undefined ? '0 (blank)' : String(Math.round(x * 1000) / 1000);

@@ -6,6 +6,8 @@
  * logged and undoable (runAction). When Settings names board members, only they may decide.
  */
 import type { CriterionDef } from '../../core/model';
+import { boardCheck, requireBoard } from '../../sheets/board';
+import { recordDecisions } from '../../sheets/decisions';
 import { runAction, type ActionContext } from '../../sheets/action';
 import { cellSchema, parseCell, type CellValue } from '../../sheets/cell-parsers';
 import { headerKey } from '../../sheets/headers';
@@ -13,8 +15,7 @@ import { readCriteria } from '../../sheets/model-sheets';
 import { literal } from '../../sheets/owned-sheet';
 import { SheetError } from '../../sheets/problems';
 import type { Services } from '../../sheets/services';
-import { CRITERIA, DEMAND, INTAKE, PROJECTS, SETTINGS } from '../../sheets/schema';
-import { readSettings } from '../../sheets/settings';
+import { CRITERIA, DEMAND, INTAKE, PROJECTS } from '../../sheets/schema';
 import { rowKeysOf } from '../../sheets/row-keys';
 import {
   isBlankRow,
@@ -28,13 +29,11 @@ import { reviewContract, type PendingRequest } from '../intake/contract';
 import { parseDemand, parseRatings } from '../intake/text';
 import { readContext } from '../pages';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
 export function reviewEndpoint(): Endpoint {
   return endpoint('intake-review', reviewContract, {
     load: (_input, services) => {
       const ctx = readContext(services);
-      const who = mayDecide(ctx.ss, ctx, services.session.getActiveUser().getEmail());
+      const who = boardCheck(ctx.ss, ctx, services, 'accept or reject requests');
       const sheet = ctx.ss.getSheetByName(INTAKE.name);
       const pending = sheet
         ? readIntake(readTable(sheet, INTAKE, ctx), ctx).filter((r) => r.status === 'Pending')
@@ -65,7 +64,9 @@ function fieldText(v: FieldValue | undefined): string {
 function readIntake(table: Table, opts: ReadOptions): IntakeRow[] {
   const parsers = INTAKE.columns.flatMap((c) => {
     const col = table.index.get(c.key);
-    return col === undefined ? [] : [{ key: c.key, col, schema: cellSchema(c, opts.dateKey) }];
+    return col === undefined
+      ? []
+      : [{ key: c.key, col, schema: cellSchema(c, opts.dateKey, true) }];
   });
   const out: IntakeRow[] = [];
   table.rows.forEach((row, i) => {
@@ -108,28 +109,9 @@ function readIntake(table: Table, opts: ReadOptions): IntakeRow[] {
   return out;
 }
 
-/** Anyone may decide when Settings names no board members; otherwise only they. */
-function mayDecide(
-  ss: Spreadsheet,
-  opts: ReadOptions,
-  email: string,
-): { ok: boolean; why: string } {
-  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
-  const board = settings.boardMembers.map((e) => e.toLowerCase());
-  if (board.length === 0)
-    return { ok: true, why: 'Settings names no board members, so any editor may decide.' };
-  if (email && board.includes(email.toLowerCase()))
-    return { ok: true, why: 'You are a board member (Settings).' };
-  return {
-    ok: false,
-    why: `Only the board members named in Settings (${settings.boardMembers.join(', ')}) may accept or reject requests.`,
-  };
-}
-
 /** The pending request `id`, read afresh; a clear error when it is gone or already decided. */
 function pendingRequest(ctx: ActionContext, id: string): { table: Table; row: IntakeRow } {
-  const who = mayDecide(ctx.ss, ctx, ctx.services.session.getActiveUser().getEmail());
-  if (!who.ok) throw new SheetError(who.why);
+  requireBoard(ctx, 'accept or reject requests');
   const sheet = ctx.ss.getSheetByName(INTAKE.name);
   if (!sheet) throw missingSheet(INTAKE);
   const table = readTable(sheet, INTAKE, ctx);
@@ -203,6 +185,17 @@ export function acceptRequest(services: Services, id: string): { id: string; pro
       decided: ctx.now,
       projectId,
     });
+    recordDecisions(ctx, [
+      {
+        user: ctx.user,
+        id: projectId,
+        name: row.view.name,
+        decision: 'accept',
+        from: null,
+        to: 'Proposed',
+        reason: `Accepted intake request ${row.view.id} (from ${row.view.submittedBy || 'unknown'})`,
+      },
+    ]);
     return {
       toast: `Request ${row.view.id} accepted: project ${projectId} "${row.view.name}" is Proposed.`,
       log: `Accepted request ${row.view.id} "${row.view.name}" (from ${row.view.submittedBy}) as project ${projectId}, Status Proposed, with ${demandRows} Demand row${demandRows === 1 ? '' : 's'}.${notes.length ? ` ${notes.join(' ')}` : ''}`,

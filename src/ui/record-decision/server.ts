@@ -17,13 +17,12 @@ import {
   type Decision,
 } from '../../core/stage-flow';
 import { projectsSheet } from '../../menu/actions/workbook';
+import { boardCheck, requireBoard } from '../../sheets/board';
 import { runAction, type ActionContext, type ActionResult } from '../../sheets/action';
 import { appendDecision, readDecisions, statusBeforeHold } from '../../sheets/decisions';
 import { describeProblem, SheetError } from '../../sheets/problems';
-import { readProjects, type ProjectsRead } from '../../sheets/projects';
-import { PROJECTS, SETTINGS } from '../../sheets/schema';
-import { readSettings } from '../../sheets/settings';
-import type { ReadOptions } from '../../sheets/table';
+import { readProjects, refuseDuplicateIds, type ProjectsRead } from '../../sheets/projects';
+import { PROJECTS } from '../../sheets/schema';
 import type { Services } from '../../sheets/services';
 import { missingSheet } from '../../sheets/table';
 import { rowKeysOf } from '../../sheets/row-keys';
@@ -86,24 +85,6 @@ export function checkDecisionSelection(services: Services): void {
   selectedProjectRow(readContext(services).ss, TITLE);
 }
 
-/** Anyone may decide when Settings names no board members; otherwise only they. */
-function mayDecide(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  opts: ReadOptions,
-  email: string,
-): { ok: boolean; why: string } {
-  const { settings } = readSettings(ss.getSheetByName(SETTINGS.name), opts);
-  const board = settings.boardMembers;
-  if (board.length === 0)
-    return { ok: true, why: 'Settings names no board members, so any editor may decide.' };
-  if (email && board.some((b) => matchKey(b) === matchKey(email)))
-    return { ok: true, why: 'You are a board member (Settings → Board members).' };
-  return {
-    ok: false,
-    why: `Only the board members named in Settings (${board.join(', ')}) may record decisions${email ? '' : ', and Google does not share your email with the add-on'}.`,
-  };
-}
-
 /**
  * A Status cell that holds something other than a status ("Aproved") reads as blank; deciding on
  * it would overwrite what was typed and log "from blank". Refuse, naming the cell and the fix.
@@ -144,7 +125,7 @@ export function decisionView(services: Services, id: string | null): DecisionVie
   const previous = p.status === 'On hold' ? statusBeforeHold(decisions, p.id) : null;
   const next = allowedNext(p.status, previous);
   const mine = decisions.filter((d) => matchKey(d.id) === matchKey(p.id));
-  const who = mayDecide(ss, opts, services.session.getActiveUser().getEmail());
+  const who = boardCheck(ss, opts, services, 'record decisions');
   return {
     id: p.id,
     name: p.name,
@@ -179,8 +160,7 @@ export function submitDecision(services: Services, s: Submission): { message: st
 }
 
 function record(ctx: ActionContext, s: Submission): ActionResult {
-  const who = mayDecide(ctx.ss, ctx, ctx.services.session.getActiveUser().getEmail());
-  if (!who.ok) throw new SheetError(who.why);
+  requireBoard(ctx, 'record decisions');
   const sheet = projectsSheet(ctx);
   const read = readProjects(sheet, [], ctx);
   const statusCol = read.table.index.get('status');
@@ -191,6 +171,10 @@ function record(ctx: ActionContext, s: Submission): ActionResult {
     throw new SheetError(
       `No project has the ID "${s.id}" any more (it was changed or deleted). Close the dialog and choose ${TITLE} again.`,
     );
+  refuseDuplicateIds(
+    read.projects.filter((q) => matchKey(q.id) === matchKey(p.id)),
+    TITLE.replace(/…$/, ''),
+  );
   checkStatusReadable(read, p);
   if ((p.status ?? '') !== s.status)
     throw new SheetError(

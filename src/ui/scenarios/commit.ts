@@ -1,8 +1,8 @@
 /**
- * Committing a saved scenario (Scenario planner): Selected and Why for its projects, Status
- * Approved where it may move there, the scenario's Committed time; logged and undoable, with
- * warnings when the selection no longer fits today's budget, capacity, Budget per month or
- * Balance rules.
+ * Committing a saved scenario (Scenario planner): only the board (when Settings names one) may;
+ * the selection is re-validated against the workbook as it is now (check.ts) and refused when it
+ * no longer holds. Then Selected and Why for its projects, Status Approved where it may move
+ * there (each change a Decisions row), the scenario's Committed time; logged and undoable.
  */
 import { runAction, type ActionContext } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
@@ -17,9 +17,15 @@ import type { Settings } from '../../sheets/settings';
 import { readTable } from '../../sheets/table';
 import { rowKeysOf } from '../../sheets/row-keys';
 import { readContext } from '../pages';
-import { buildModel, explain, violations, type PortfolioProblem } from '../../core/allocation';
+import { buildModel, explain, type PortfolioProblem } from '../../core/allocation';
+import { matchKey } from '../../core/keys';
+import type { Project } from '../../core/model';
+import { requireBoard } from '../../sheets/board';
+import { recordDecisions } from '../../sheets/decisions';
+import { refuseDuplicateIds } from '../../sheets/projects';
 import { OBJECTIVE_NAMES, type Objective, type SavedScenario } from './contract';
 import { defaultBudget, planProblem, readPortfolio, withFreshScores } from './plan';
+import { checkSelection } from './check';
 import { readSaved } from './saved';
 
 /** Statuses that committing a scenario moves to Approved (Active and Done stay as they are). */
@@ -28,8 +34,8 @@ const TO_APPROVE = new Set(['', 'Proposed', 'In review', 'On hold']);
 /**
  * Commits a saved scenario: Selected is TRUE for its projects and FALSE for every other row;
  * its projects that are Proposed, In review or On hold (or have no status) become Approved; the
- * scenario's Committed time is set. Warns when the selection no longer fits the budget or the
- * capacity of a fresh read.
+ * scenario's Committed time is set. Refuses, writing nothing, when the user is not on the board,
+ * two rows share an ID, or the selection breaks a rule of a fresh read.
  */
 export function commitScenario(
   services: Services,
@@ -37,6 +43,7 @@ export function commitScenario(
 ): { message: string; warnings: string[]; saved: SavedScenario[] } {
   let out = { message: '', warnings: [] as string[] };
   runAction(services, 'Commit scenario', (ctx) => {
+    requireBoard(ctx, 'commit a scenario');
     const saved = readSaved(ctx.ss, ctx);
     const scenario = saved.find((s) => headerKey(s.name) === headerKey(name));
     if (!scenario)
@@ -44,36 +51,52 @@ export function commitScenario(
         `There is no scenario "${name}" in the Scenarios sheet any more. Reload the planner.`,
       );
     const read = readPortfolio(ctx.ss, ctx);
-    const chosen = new Set(scenario.selectedIds.map((id) => id.toLowerCase()));
-    const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
-    const missing = scenario.selectedIds.filter((id) => !known.has(id.toLowerCase()));
-    if (missing.length)
-      throw new SheetError(
-        `Scenario "${scenario.name}" selects ${missing.join(', ')}, which Projects no longer has. Run and save the plan again.`,
-      );
+    refuseDuplicateIds(read.projects, 'Commit scenario');
+    // The saved row is no more trusted than the page: its selection is checked against the
+    // workbook as it is now, under the lock, before anything is written.
+    const pp = scenarioProblem(ctx, read, scenario);
+    checkSelection(
+      pp,
+      scenario.selectedIds,
+      `Scenario "${scenario.name}" cannot be committed as the workbook stands now`,
+      'Nothing was changed. Run the plan again in the Scenario planner, save it under a new name and commit that.',
+    );
+    const chosen = new Set(scenario.selectedIds.map(matchKey));
     const table = read.table;
     const rows = table.rows.length;
     const selected: CellValue[] = new Array<CellValue>(rows).fill('');
-    for (const p of read.projects) selected[p.row - 2] = chosen.has(p.id.toLowerCase());
-    const pp = scenarioProblem(ctx, read, scenario);
+    for (const p of read.projects) selected[p.row - 2] = chosen.has(matchKey(p.id));
     const why = whyColumn(read, pp, scenario, chosen);
     writeOwnedColumns(ctx, table, [
       { key: 'selected', values: selected },
       { key: 'why', values: why },
     ]);
     const approved = approve(ctx, read.projects, chosen, table);
+    recordDecisions(
+      ctx,
+      approved.map((p) => ({
+        user: ctx.user,
+        id: p.id,
+        name: p.name,
+        decision: 'approve',
+        from: p.status,
+        to: 'Approved',
+        reason: `Committed scenario "${scenario.name}"`,
+      })),
+    );
     markCommitted(ctx, scenario.name);
     const warnings = [
-      ...fitWarnings(read, chosen, scenario.budget),
-      ...ruleWarnings(pp, chosen, read.settings, scenario),
+      ...capacityWarnings(read, chosen, scenario.capacityFactor),
+      ...ruleWarnings(read.settings, scenario),
     ];
+    const ids = approved.map((p) => p.id);
     out = {
-      message: `Committed "${scenario.name}": ${chosen.size} projects selected, ${approved.length} set to Approved.`,
+      message: `Committed "${scenario.name}": ${chosen.size} projects selected, ${ids.length} set to Approved.`,
       warnings,
     };
     return {
       toast: out.message,
-      log: `${out.message} Selected: ${scenario.selectedIds.join(', ') || 'none'}. Approved: ${approved.join(', ') || 'none'}.${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
+      log: `${out.message} Selected: ${scenario.selectedIds.join(', ') || 'none'}. Approved: ${ids.join(', ') || 'none'} (recorded in Decisions).${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
       warnings,
     };
   });
@@ -96,11 +119,11 @@ function scenarioProblem(
       (k) => headerKey(OBJECTIVE_NAMES[k]) === headerKey(scenario.objective),
     ) ?? 'score';
   const read = objective === 'score' ? withFreshScores(sheetRead, ctx) : sheetRead;
-  const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
+  const known = new Set(read.projects.map((p) => matchKey(p.id)));
   const forced = scenario.forced
     .split(',')
     .map((f) => /^\s*(\S+)\s+(in|out)\s*$/i.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null && known.has((m[1] as string).toLowerCase()));
+    .filter((m): m is RegExpExecArray => m !== null && known.has(matchKey(m[1] as string)));
   const pick = (dir: string): string[] =>
     forced.filter((m) => (m[2] as string).toLowerCase() === dir).map((m) => m[1] as string);
   return planProblem(read, {
@@ -123,7 +146,7 @@ function whyColumn(
   scenario: SavedScenario,
   chosen: ReadonlySet<string>,
 ): CellValue[] {
-  const selection = pp.candidates.map((p) => chosen.has(p.id.toLowerCase()));
+  const selection = pp.candidates.map((p) => chosen.has(matchKey(p.id)));
   const reasons = explain(buildModel(pp.problem), selection, scenario.status !== 'optimal');
   const byRow = new Map<number, string>();
   pp.candidates.forEach((p, j) => byRow.set(p.row, reasons[j]?.text ?? ''));
@@ -133,19 +156,19 @@ function whyColumn(
   return out;
 }
 
-/** Sets Status to Approved for the chosen projects not yet approved or running; returns their IDs. */
+/** Sets Status to Approved for the chosen projects not yet approved or running; returns them. */
 function approve(
   ctx: ActionContext,
   projects: ReturnType<typeof readPortfolio>['projects'],
   chosen: ReadonlySet<string>,
   table: ReturnType<typeof readPortfolio>['table'],
-): string[] {
+): Project[] {
   const col = table.index.get('status');
   if (col === undefined)
     throw new SheetError(
       'Projects has no "Status" column. Run Set up workbook to add it, then commit again.',
     );
-  const ids: string[] = [];
+  const moved: Project[] = [];
   const block: CellValue[][] = [];
   const before: CellValue[][] = [];
   const formulas: string[][] = [];
@@ -157,18 +180,18 @@ function approve(
     formulas.push([formula]);
     const p = byRow.get(i + 2);
     const status = String(old).trim();
-    if (p && chosen.has(p.id.toLowerCase()) && TO_APPROVE.has(status) && !formula) {
+    if (p && chosen.has(matchKey(p.id)) && TO_APPROVE.has(status) && !formula) {
       block.push(['Approved']);
-      ids.push(p.id);
+      moved.push(p);
     } else block.push([formula || old]);
   });
-  if (ids.length && block.length)
+  if (moved.length && block.length)
     ctx.tx.write(table.sheet, 2, col + 1, block, {
       values: before,
       formulas,
       key: rowKeysOf(table, 0, block.length),
     });
-  return ids;
+  return moved;
 }
 
 function markCommitted(ctx: ActionContext, name: string): void {
@@ -187,24 +210,19 @@ function markCommitted(ctx: ActionContext, name: string): void {
   });
 }
 
-/** Whether the committed projects still fit the scenario's budget and the capacity (fresh data). */
-function fitWarnings(
+/**
+ * The selection keeps to the capacity the scenario was planned with (checkSelection); when that
+ * was above 100% of the Capacity sheet, say which skill-months it overloads at full capacity.
+ */
+function capacityWarnings(
   read: ReturnType<typeof readPortfolio>,
   chosen: ReadonlySet<string>,
-  budget: number | null,
+  factor: number | null,
 ): string[] {
-  const warnings: string[] = [];
-  const cost = read.projects.reduce(
-    (s, p) => s + (chosen.has(p.id.toLowerCase()) ? (p.cost ?? 0) : 0),
-    0,
-  );
-  if (budget !== null && cost > budget + 1e-6)
-    warnings.push(
-      `The selection now costs ${cost.toLocaleString('en-US')}, above the scenario's budget of ${budget.toLocaleString('en-US')} (costs changed since it was saved).`,
-    );
+  if (factor === null || factor <= 1) return [];
   const use = new Map<string, number>();
   for (const d of read.demand) {
-    if (!chosen.has(d.projectId.toLowerCase())) continue;
+    if (!chosen.has(matchKey(d.projectId))) continue;
     for (const [period, h] of Object.entries(d.hours)) {
       const k = `${headerKey(d.skill)}|${period}`;
       use.set(k, (use.get(k) ?? 0) + h);
@@ -218,52 +236,16 @@ function fitWarnings(
         over.push(`${c.skill} in ${period} (${Math.round(used)} of ${Math.round(cap)} h)`);
     }
   }
-  if (over.length)
-    warnings.push(
-      `At full capacity the selection overloads ${over.slice(0, 5).join(', ')}${over.length > 5 ? ` and ${over.length - 5} more` : ''}: run Check capacity.`,
-    );
-  return warnings;
+  return over.length
+    ? [
+        `The scenario was planned with ${pct(factor)} of the Capacity sheet; at full capacity the selection overloads ${over.slice(0, 5).join(', ')}${over.length > 5 ? ` and ${over.length - 5} more` : ''}: run Check capacity.`,
+      ]
+    : [];
 }
 
-/**
- * Whether the committed projects keep to Settings' Budget per month and Balance rules as they
- * stand now (a project's cost spread evenly over its Start–End months; shares of the scenario's
- * budget), and whether those rules changed since the scenario was saved.
- */
-function ruleWarnings(
-  pp: PortfolioProblem,
-  chosen: ReadonlySet<string>,
-  settings: Settings,
-  scenario: SavedScenario,
-): string[] {
+/** Whether Settings' Budget per month and Balance rules changed since the scenario was saved. */
+function ruleWarnings(settings: Settings, scenario: SavedScenario): string[] {
   const warnings: string[] = [];
-  const model = buildModel(pp.problem);
-  const selection = pp.candidates.map((p) => chosen.has(p.id.toLowerCase()));
-  const months: string[] = [];
-  const shares: string[] = [];
-  for (const v of violations(model, selection).rows) {
-    const row = model.rows[v.row];
-    if (!row) continue;
-    if (row.kind === 'resource' && pp.problem.resources[row.source]?.kind === 'budget')
-      months.push(
-        `${pp.problem.resources[row.source]?.subject ?? row.name} (${money(v.activity)} of ${money(row.hi)})`,
-      );
-    else if (row.kind === 'max share' || row.kind === 'min share') {
-      const b = pp.problem.balance[row.source];
-      const group = b?.group ?? row.name;
-      shares.push(
-        row.kind === 'max share'
-          ? `${group} costs ${money(v.activity)}, above its ${pct(b?.maxShare ?? 0)} of the budget (${money(row.hi)})`
-          : `${group} costs ${money(v.activity)}, below its ${pct(b?.minShare ?? 0)} of the budget (${money(row.lo)})`,
-      );
-    }
-  }
-  if (months.length)
-    warnings.push(
-      `The selection now spends more than Settings' Budget per month in ${months.slice(0, 5).join(', ')}${months.length > 5 ? ` and ${months.length - 5} more months` : ''}.`,
-    );
-  if (shares.length)
-    warnings.push(`The selection now breaks Settings' Balance rules: ${shares.join('; ')}.`);
   const now = scenarioRules(settings);
   const then = recordedRules(scenario);
   const was = recordedRules(now);
@@ -277,8 +259,4 @@ function ruleWarnings(
       `Settings' Balance rules were "${scenario.balanceRules}" when the scenario was saved and are "${now.balanceRules}" now.`,
     );
   return warnings;
-}
-
-function money(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
 }

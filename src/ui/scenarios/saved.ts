@@ -15,7 +15,7 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
   const parsers = SCENARIOS.columns.map((c) => ({
     key: c.key,
     col: table.index.get(c.key),
-    schema: cellSchema(c, opts.dateKey),
+    schema: cellSchema(c, opts.dateKey, true),
   }));
   const idsParser = parsers.find((p) => p.key === 'selectedIds');
   const more = moreIdsColumns(table.headers);

@@ -6,7 +6,7 @@ import { Deadline, TIME_BUDGET } from '../../core/time-budget';
 import { isOpen } from '../../core/model';
 import { runAction } from '../../sheets/action';
 import { headerKey } from '../../sheets/headers';
-import { SheetError } from '../../sheets/problems';
+import { refuseDuplicateIds } from '../../sheets/projects';
 import type { Services } from '../../sheets/services';
 import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import type { ReadOptions } from '../../sheets/table';
@@ -24,10 +24,12 @@ import {
   objectiveOf,
   openCost,
   readPortfolio,
+  planProblem,
   runPlan,
   valueOf,
   withFreshScores,
 } from './plan';
+import { checkSelection } from './check';
 import { commitScenario } from './commit';
 import { readSaved } from './saved';
 
@@ -45,6 +47,7 @@ export function plannerEndpoint(): Endpoint {
       const deadline = Deadline.in(TIME_BUDGET.actionMs);
       const ctx = readContext(services);
       const sheet = readPortfolio(ctx.ss, ctx);
+      refuseDuplicateIds(sheet.projects, 'The Scenario planner');
       const read = params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
       return runPlan(read, params, {
         timeLimitMs: read.settings.timeLimitSeconds * 1000,
@@ -77,7 +80,8 @@ export function loadPlanner(ss: Spreadsheet, opts: ReadOptions): PlannerModel {
 
 /**
  * Appends the run as a Scenarios row. The selection is checked against a fresh read of Projects
- * and its value, cost and count recomputed from it; the name must be new.
+ * (the IDs exist once and are open; budget, capacity, forces, dependencies and Settings' rules
+ * hold) and its value, cost and count recomputed from it; the name must be new.
  */
 export function saveScenario(
   services: Services,
@@ -86,13 +90,8 @@ export function saveScenario(
   let message = '';
   runAction(services, 'Save scenario', (ctx) => {
     const sheet = readPortfolio(ctx.ss, ctx);
+    refuseDuplicateIds(sheet.projects, 'Save scenario');
     const read = s.params.objective === 'score' ? withFreshScores(sheet, ctx) : sheet;
-    const byId = new Map(read.projects.map((p) => [p.id.toLowerCase(), p]));
-    const missing = s.selectedIds.filter((id) => !byId.has(id.toLowerCase()));
-    if (missing.length)
-      throw new SheetError(
-        `Projects has no ${missing.join(', ')} any more. Run the plan again, then save.`,
-      );
     if (readSaved(ctx.ss, ctx).some((x) => headerKey(x.name) === headerKey(s.name)))
       throw new FieldError([
         {
@@ -100,10 +99,15 @@ export function saveScenario(
           message: `There is already a scenario "${s.name}". Choose another name.`,
         },
       ]);
-    const chosen = s.selectedIds.flatMap((id) => {
-      const p = byId.get(id.toLowerCase());
-      return p ? [p] : [];
-    });
+    // The page's selection is a request: it must hold on the workbook as it is now.
+    const pp = planProblem(read, s.params);
+    const selection = checkSelection(
+      pp,
+      s.selectedIds,
+      `This selection cannot be saved as a scenario`,
+      'Run the plan again, then save.',
+    );
+    const chosen = pp.candidates.filter((_, j) => selection[j]);
     let value = 0;
     let cost = 0;
     for (const p of chosen) {

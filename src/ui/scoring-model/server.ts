@@ -8,6 +8,7 @@ import { FRAMEWORK_NAMES, formatFrameworkColumns } from '../../core/framework-sc
 import { analyseAhp } from '../../core/ahp';
 import { scoreAndRank } from '../../menu/actions/score';
 import { runAction, type ActionContext } from '../../sheets/action';
+import { requireBoard } from '../../sheets/board';
 import { looseNumber, type CellValue } from '../../sheets/cell-parsers';
 import { headerKey } from '../../sheets/headers';
 import { readCriteria, readPairwise } from '../../sheets/model-sheets';
@@ -116,6 +117,7 @@ export function applyScoringModel(
 ): { message: string; warnings: string[] } {
   let out = { message: '', warnings: [] as string[] };
   runAction(services, 'Apply scoring model', (ctx) => {
+    requireBoard(ctx, 'change the scoring model');
     const written = writeModel(ctx, a);
     const scored = a.rescore ? scoreAndRank(ctx) : null;
     const message = scored ? `${written.toast} ${scored.toast}` : written.toast;
