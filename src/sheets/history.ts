@@ -102,8 +102,10 @@ export function storeSnapshot(ctx: ActionContext, today: readonly Snapshot[]): S
     .filter((row, i) => read.parsed[from + i] === null && !isBlankRow(row));
   const merged = mergeSnapshot(region, today, date);
   // Within the bound: remove the oldest days (whole) before writing today's.
-  const limit = historyRowLimit(ctx.ss, sheet);
-  const cut = compaction(read.parsed, from, from + merged.rows.length + unreadable.length, limit);
+  const rows = from + merged.rows.length + unreadable.length;
+  // A new sheet has 26 columns: the hint only decides whether to measure the workbook.
+  const limit = historyRowLimit(ctx.ss, sheet, rows, Math.max(26, table.width));
+  const cut = compaction(read.parsed, from, rows, limit);
   if (cut.cut > 0) {
     // Sheets refuses to delete every row below the header: keep one row after the cut.
     ensureSize(sheet, cut.cut + 2, 1);
