@@ -169,7 +169,7 @@ export function portfolioInstance(n: number, seed: number): AllocationProblem {
   });
 }
 
-interface Run {
+export interface Run {
   value: number;
   /** Wall-clock and CPU milliseconds (both solvers are single-threaded). */
   ms: number;
@@ -180,7 +180,7 @@ interface Run {
 }
 
 /** Solves the same rows with HiGHS (0/1 integer columns, maximise), timing model load + solve. */
-function solveHighs(highs: Highs, p: AllocationProblem, timeLimit: number, relGap = 0): Run {
+export function solveHighs(highs: Highs, p: AllocationProblem, timeLimit: number, relGap = 0): Run {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const model = buildModel(p);
@@ -256,7 +256,7 @@ function solveOurs(p: AllocationProblem, timeLimit: number, relGap = 1e-9): Run 
   };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)] as number;
 }
