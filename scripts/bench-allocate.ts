@@ -12,6 +12,8 @@
  * median (the ratio uses CPU time: both solvers are single-threaded, and CPU time is what
  * the machine's other load disturbs least). Options: --repeat N, --sizes 100,500,2000,
  * --seeds N (instances per size, default 3), --time-limit S (both solvers, default 60).
+ * 4. SCHEDULE's time-indexed model against HiGHS (scripts/bench-schedule.ts): --schedule-sizes
+ *    50,70,200,500, --schedule-seeds N (default 2); --only schedule runs this part alone.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +21,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import loadHighs, { type Highs } from 'highs';
 import { rng } from './rng';
+import { benchSchedule } from './bench-schedule';
+import { SCHEDULE_TIME_LIMIT_MS } from '../src/functions/schedule';
 import {
   buildModel,
   problem as makeProblem,
@@ -34,6 +38,9 @@ interface Args {
   sizes: number[];
   seeds: number;
   timeLimit: number;
+  only: string | null;
+  scheduleSizes: number[];
+  scheduleSeeds: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -46,6 +53,9 @@ function parseArgs(argv: string[]): Args {
     sizes: (get('sizes') ?? '100,500,2000').split(',').map(Number),
     seeds: Number(get('seeds') ?? 3),
     timeLimit: Number(get('time-limit') ?? 60),
+    only: get('only') ?? null,
+    scheduleSizes: (get('schedule-sizes') ?? '50,70,200,500').split(',').map(Number),
+    scheduleSeeds: Number(get('schedule-seeds') ?? 2),
   };
 }
 
@@ -289,6 +299,15 @@ async function main(): Promise<void> {
   console.log(
     `Allocation benchmark: ours vs HiGHS ${highs.version.major}.${highs.version.minor}.${highs.version.patch} (highs npm, WebAssembly), Node ${process.version}, ${cpus().length} cores, load average ${load}.`,
   );
+  if (args.only === 'schedule') {
+    benchSchedule(highs, {
+      sizes: args.scheduleSizes,
+      seeds: args.scheduleSeeds,
+      timeLimit: args.timeLimit,
+      ourLimitMs: SCHEDULE_TIME_LIMIT_MS,
+    });
+    return;
+  }
   console.log(
     `Each instance: ${args.repeat} runs of each solver, alternating; times in ms as "wall median [min–max] cpu median"; model building included for both.`,
   );
@@ -396,6 +415,12 @@ async function main(): Promise<void> {
     console.log(
       `- 2,000 projects solved exactly: cpu ratios ${exactLarge.map((e) => f(e.cpuRatio)).join(', ')}`,
     );
+  benchSchedule(highs, {
+    sizes: args.scheduleSizes,
+    seeds: args.scheduleSeeds,
+    timeLimit: args.timeLimit,
+    ourLimitMs: SCHEDULE_TIME_LIMIT_MS,
+  });
 }
 
 interface Summary {

@@ -28,6 +28,7 @@ export { PPM_RANK } from './functions/rank';
 export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
 export { ALLOCATE, FRONTIER } from './functions/allocate';
+export { SCHEDULE } from './functions/schedule';
 
 /** The Apps Script services, gathered when an action runs (never at load time). */
 function services(): Services {
