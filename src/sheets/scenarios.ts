@@ -29,6 +29,8 @@ export interface ScenarioRow {
   readonly budgetPerMonth: string;
   /** Settings' Balance rules that applied, as `scenarioRules` writes it. */
   readonly balanceRules: string;
+  /** Projects starting after their Start, "P07 2027-04; P12 2027-05" ("" or absent: none). */
+  readonly plannedStarts?: string;
 }
 
 /** Written for a rule that was not set, so a blank cell means "not recorded" (older rows). */
@@ -136,6 +138,7 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
     committed: '',
     budgetPerMonth: s.budgetPerMonth,
     balanceRules: s.balanceRules,
+    plannedStarts: s.plannedStarts ?? '',
   };
   const keyOf = new Map(SCENARIOS.columns.map((c) => [headerKey(c.header), c.key]));
   const row = header.map((h) => {

@@ -1,17 +1,19 @@
 /**
  * Optimise portfolio: which projects to fund within the budget and the people available. Reads
  * Projects, Demand, Capacity and Settings (Budget, Budget per month, Balance rules, Objective,
- * Time limit, Engine); solves the constrained selection; writes Selected and Why (the reason
- * each project is in or out); appends a Scenarios row; rebuilds the Frontier sheet (20 budgets
- * from 0 to the total cost) with a line chart of value against budget.
+ * Time limit, Engine, Delay discount); solves the constrained selection — choosing, for projects
+ * with a Latest start, the month each starts (src/core/schedule); writes Selected, Why, Planned
+ * start and Planned end; appends a Scenarios row; rebuilds the Frontier sheet (20 budgets from 0
+ * to the total cost) with a line chart of value against budget; and, when capacity keeps good
+ * projects out, rebuilds Utilization for the new plan with the capacity that would admit them.
  */
 import {
   efficientFrontier,
   portfolioProblem,
-  solveAllocation,
   type AllocationResult,
   type ObjectiveKind,
 } from '../../core/allocation';
+import { capacityToAdd, planPortfolio, portfolioSchedule } from '../../core/schedule';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
 import { solveWithGoogle } from '../../sheets/google-solver';
@@ -24,6 +26,7 @@ import { readProjects } from '../../sheets/projects';
 import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
+import { capacityToAddRows, writeUtilization } from './capacity';
 import { duplicatesChosen } from './duplicates-chosen';
 import { computeScores } from './scoring';
 import { criteriaOf, projectsSheet, settingsOf, sheetOrFail } from './workbook';
@@ -60,30 +63,51 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   });
   const totalCost = open.problem.projects.reduce((s, c) => s + c.cost, 0);
   const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
-  const pp = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
+  const ps = portfolioSchedule(projects.projects, demand.demand, capacity.capacity, {
     budget,
     objective,
     budgetPerPeriod: settings.budgetPerMonth ?? undefined,
     balance: settings.balanceRules,
     leaveOut: unreadable.leaveOut,
+    delayDiscount: settings.delayDiscount,
   });
+  const pp = ps.portfolio;
   const timeLimitMs = settings.timeLimitSeconds * 1000;
 
-  const ours = solveAllocation(pp.problem, { timeLimitMs });
-  let result = ours;
+  const plan = planPortfolio(ps, { timeLimitMs });
+  const ours = plan;
+  let result: Pick<
+    AllocationResult,
+    | 'selected'
+    | 'value'
+    | 'cost'
+    | 'count'
+    | 'status'
+    | 'gap'
+    | 'timeMs'
+    | 'nodes'
+    | 'feasible'
+    | 'conflict'
+  > & { readonly reasons: readonly string[] } = plan;
   const notes: string[] = [...warnings, ...unreadable.notes.slice(0, 12)];
   if (unreadable.notes.length > 12)
     notes.push(`(and ${unreadable.notes.length - 12} more unreadable cells: see the Flags column)`);
-  if (settings.engine === 'Google solver') {
+  notes.push(...plan.notes);
+  if (settings.engine === 'Google solver' && plan.schedule) {
+    notes.push(
+      "The Google solver chooses in or out only: with a Latest start set, Portfolio Pilot's optimiser chose the starts.",
+    );
+  } else if (settings.engine === 'Google solver') {
     const service = ctx.services.linearOptimization;
     if (!service)
       throw new SheetError(
         'The Google solver (LinearOptimizationService) is not available here. Set Settings → Engine to "Portfolio Pilot".',
       );
-    result = solveWithGoogle(service, pp.problem, {
+    const google = solveWithGoogle(service, pp.problem, {
       seconds: Math.min(300, settings.timeLimitSeconds),
     });
-    notes.push(crossCheck(result, ours));
+    result = { ...google, reasons: google.reasons.map((r) => r.text) };
+    notes.push(crossCheck(google, ours));
   }
   if (!result.feasible) {
     const why = result.conflict?.message ?? 'no selection was found within the time limit';
@@ -94,21 +118,38 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
 
   const reasonById = new Map<string, string>();
   const selectedById = new Map<string, boolean>();
+  const plannedById = new Map<string, [string | null, string | null]>();
+  const googleChose = result !== plan;
   pp.candidates.forEach((p, j) => {
-    selectedById.set(p.id, result.selected[j] === true);
-    reasonById.set(p.id, result.reasons[j]?.text ?? '');
+    const chosen = result.selected[j] === true;
+    selectedById.set(p.id, chosen);
+    reasonById.set(p.id, result.reasons[j] ?? '');
+    // The Google solver does not move starts: a chosen project starts at its Start.
+    plannedById.set(
+      p.id,
+      googleChose
+        ? [chosen ? p.start : null, chosen ? p.end : null]
+        : [plan.plannedStart[j] ?? null, plan.plannedEnd[j] ?? null],
+    );
   });
   for (const s of pp.skipped) reasonById.set(s.project.id, `not a candidate: ${s.reason}`);
   const rows = projects.table.rows.length;
   const selected: CellValue[] = new Array<CellValue>(rows).fill('');
   const why: CellValue[] = new Array<CellValue>(rows).fill('');
+  const plannedStart: CellValue[] = new Array<CellValue>(rows).fill('');
+  const plannedEnd: CellValue[] = new Array<CellValue>(rows).fill('');
   for (const p of projects.projects) {
     selected[p.row - 2] = selectedById.get(p.id) ?? false;
     why[p.row - 2] = reasonById.get(p.id) ?? '';
+    const [ps0, pe0] = plannedById.get(p.id) ?? [null, null];
+    plannedStart[p.row - 2] = ps0 ?? '';
+    plannedEnd[p.row - 2] = pe0 ?? '';
   }
   writeOwnedColumns(ctx, projects.table, [
     { key: 'selected', values: selected },
     { key: 'why', values: why },
+    { key: 'plannedStart', values: plannedStart },
+    { key: 'plannedEnd', values: plannedEnd },
   ]);
   const selectedCol = projects.table.index.get('selected');
   if (selectedCol !== undefined && rows > 0) {
@@ -136,15 +177,44 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     seconds: result.timeMs / 1000,
     selectedIds: chosenIds,
     ...scenarioRules(settings),
+    plannedStarts: googleChose ? '' : plan.moved.join('; '),
   });
 
   // The frontier varies the budget of the same model (the balance shares follow each budget).
-  const frontier = writeFrontier(ctx, pp.problem, totalCost, Math.min(60_000, 2 * timeLimitMs));
+  const frontier = writeFrontier(
+    ctx,
+    googleChose ? pp.problem : plan.problem,
+    totalCost,
+    Math.min(60_000, 2 * timeLimitMs),
+  );
+  if (plan.schedule && !googleChose) {
+    const rates = plan.schedule.model.schedule.lanes.map(
+      (l) =>
+        capacity.capacity.find((c) => c.skill.trim().toLowerCase() === l.name.toLowerCase())
+          ?.costPerHour ?? null,
+    );
+    const needs = capacityToAdd(plan.schedule, rates);
+    const planned = projects.projects.map((p) => ({
+      ...p,
+      selected: selectedById.get(p.id) ?? p.selected,
+      plannedStart: plannedById.get(p.id)?.[0] ?? null,
+      plannedEnd: plannedById.get(p.id)?.[1] ?? null,
+    }));
+    writeUtilization(ctx, planned, capacity, demand, capacityToAddRows(plan.schedule, needs));
+    if (needs.length)
+      notes.push(
+        `Capacity would admit ${needs.map((n) => n.id).join(', ')}: see Capacity to add on the Utilization sheet.`,
+      );
+  }
   const statusText =
     result.status === 'optimal'
       ? 'optimal'
       : `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`;
-  const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.`;
+  const movedText =
+    !googleChose && plan.moved.length
+      ? ` ${plan.moved.length} start${plan.moved.length === 1 ? 's' : ''} later than planned (${plan.moved.slice(0, 6).join(', ')}${plan.moved.length > 6 ? '…' : ''}).`
+      : '';
+  const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.${movedText}`;
   if (settings.budget === null)
     notes.push(
       `Settings has no Budget: ${Math.round(DEFAULT_BUDGET_SHARE * 100)}% of the open projects' total cost (${fmt(budget)}) was used.`,
@@ -155,7 +225,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
       `Data notes: ${pp.warnings.slice(0, 6).join(' ')}${pp.warnings.length > 6 ? ` (and ${pp.warnings.length - 6} more)` : ''}`,
     );
   return {
-    toast: `${summary} See Selected and Why in Projects, and the Frontier sheet.`,
+    toast: `${summary} See Selected, Why and Planned start in Projects, and the Frontier sheet.`,
     log: `${summary} Engine ${settings.engine}; ${result.nodes} nodes in ${(result.timeMs / 1000).toFixed(1)} s; frontier of ${frontier} budgets.`,
     warnings: notes,
   };
@@ -175,7 +245,10 @@ function withFreshScores(ctx: ActionContext, settings: Settings): ReturnType<typ
   return { ...s.read, projects: s.projects };
 }
 
-function crossCheck(google: AllocationResult, ours: AllocationResult): string {
+function crossCheck(
+  google: Pick<AllocationResult, 'value' | 'status'>,
+  ours: Pick<AllocationResult, 'value' | 'status'>,
+): string {
   const same = Math.abs(google.value - ours.value) <= 1e-6 * Math.max(1, Math.abs(ours.value));
   const detail = `Google solver: value ${fmt(google.value)} (${google.status}); Portfolio Pilot's optimiser: ${fmt(ours.value)} (${ours.status}).`;
   return same
