@@ -163,7 +163,16 @@ describe('the time-indexed model', () => {
     expect(r.delay).toEqual([0, 1]);
     expect(r.value).toBeCloseTo(100 + 50 * 0.9, 9);
     const m = timeIndexed(s);
-    expect(m.problem.projects.map((c) => c.value)).toEqual([100, 50, 45, 50 * 0.81, 50 * 0.9 ** 3]);
+    // B's own variable (its cost, force and dependencies) is worth nothing by itself.
+    expect(m.problem.projects.map((c) => c.value)).toEqual([
+      100,
+      50,
+      45,
+      50 * 0.81,
+      50 * 0.9 ** 3,
+      0,
+    ]);
+    expect(m.problem.projects[5]?.id).toBe('B');
     // A worse start is never chosen when an earlier one fits.
     const lone = solveSchedule(sched([proj('B', 50, [[0, 0, 100]], { maxDelay: 3 })]));
     expect(lone.delay).toEqual([0]);

@@ -55,8 +55,9 @@ export function capacityToAdd(
   for (const { q, j } of order) {
     if (out.length >= limit) break;
     let best: CapacityNeed | null = null;
+    const y = m.projectVar[j] as number;
     for (const k of m.candidates[j] as number[]) {
-      const broken = acts.broken([k], []);
+      const broken = acts.broken(y === k ? [k] : [k, y], []);
       const extra = new Map<number, Map<number, number>>();
       let onlyCapacity = broken.length > 0;
       for (const b of broken) {

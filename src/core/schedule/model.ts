@@ -1,14 +1,14 @@
 /**
- * The time-indexed model of a schedule problem as an allocation problem: one candidate per
- * (project, allowed delay) worth value × (1 − discount)^delay at the project's cost, and
- * - at most one start per project (an exclusion set of its candidates);
- * - per lane and period, a resource over the candidates' shifted use;
- * - project exclusions over all their candidates; balance groups over all their candidates;
- * - force in: "one start of P07" (Σ ≥ 1; a plain force when it has one start); force out: its
- *   only candidate is forced out;
- * - p needs q and starts no earlier: for every start τ of p,
- *   Σ_{p starts ≤ τ} x − Σ_{q starts ≤ τ} x ≤ 0 (the cumulative form, tight in the LP); a plain
- *   dependency when neither moves or either has no Start.
+ * The time-indexed model of a schedule problem as an allocation problem. A project that cannot
+ * move is one candidate, as in the in-or-out model. A project with several allowed starts is
+ * - one candidate per start d, worth value × (1 − discount)^d, costing nothing, using its
+ *   shifted demand (and its cost per period) in the per-lane-and-period resources;
+ * - plus its own variable y (value 0) carrying its cost in the budget, its force, its
+ *   exclusions, balance groups and dependencies, with Σ_d x_d = y ("one start of P07"),
+ *   Σ_d x_d ≤ 1 and x_d ≤ y (so the heuristics add a start with its project);
+ * - branching on y decides in or out for all its starts at once.
+ * p needs q: y_p ≤ y_q; and starts no earlier: for every start τ of p before q's last start,
+ * Σ_{p starts ≤ τ} x − Σ_{q starts ≤ τ} x ≤ 0 (the cumulative form, tight in the LP).
  */
 import {
   problem,
@@ -26,15 +26,21 @@ export interface TimeIndexed {
   /** Candidate k is project owner[k] starting delay[k] periods late. */
   readonly owner: Int32Array;
   readonly delay: Int32Array;
-  /** The candidates of each project, by increasing delay. */
+  /** The candidates of each project (its starts), by increasing delay. */
   readonly candidates: readonly number[][];
+  /**
+   * Each project's own variable: its only candidate when it cannot move; otherwise a variable
+   * (delay −1, value 0) carrying its cost, force, exclusions, balance and dependencies, equal to
+   * the sum of its starts.
+   */
+  readonly projectVar: Int32Array;
   /** For each resource of the problem: its lane and period. */
   readonly resourceAt: readonly { readonly lane: number; readonly period: number }[];
   /** For each generic row: the dependency it expresses (null for "one start of"). */
   readonly rowDependency: readonly (Dependency | null)[];
 }
 
-/** The period a candidate starts (null when the project has no Start). */
+/** The period a start candidate starts (null when the project has no Start). */
 export function candidateStart(m: TimeIndexed, k: number): number | null {
   const s = (m.schedule.projects[m.owner[k] as number] as { start: number | null }).start;
   return s === null ? null : s + (m.delay[k] as number);
@@ -47,21 +53,47 @@ export function timeIndexed(s: ScheduleProblem): TimeIndexed {
   const owner: number[] = [];
   const delay: number[] = [];
   const projects: Candidate[] = [];
+  const projectVar: number[] = [];
+  const dependencies: Dependency[] = [];
+  const rows: LinearRow[] = [];
+  const rowDependency: (Dependency | null)[] = [];
+  const exclusions: number[][] = [];
   const candidates: number[][] = s.projects.map((q, j) => {
     const ds = allowedDelays(q, T);
-    return ds.map((d) => {
+    if (ds.length === 1) {
+      owner.push(j);
+      delay.push(0);
+      projects.push({ id: q.id, value: q.value, cost: q.cost, force: q.force });
+      projectVar.push(projects.length - 1);
+      return [projects.length - 1];
+    }
+    const ks = ds.map((d) => {
       owner.push(j);
       delay.push(d);
-      const id =
-        ds.length === 1 || q.start === null ? q.id : `${q.id} starting ${label(q.start + d)}`;
       projects.push({
-        id,
+        id: `${q.id} starting ${label((q.start ?? 0) + d)}`,
         value: d === 0 ? q.value : q.value * Math.pow(1 - s.discount, d),
-        cost: q.cost,
-        force: ds.length === 1 ? q.force : q.force === 'out' ? 'out' : null,
+        cost: 0,
+        force: null,
       });
       return projects.length - 1;
     });
+    // The project's own variable: its cost, force, exclusions, balance and dependencies.
+    owner.push(j);
+    delay.push(-1);
+    projects.push({ id: q.id, value: 0, cost: q.cost, force: q.force });
+    const y = projects.length - 1;
+    projectVar.push(y);
+    rows.push({
+      name: `one start of ${q.id}`,
+      terms: [...ks.map((k): [number, number] => [k, 1]), [y, -1]],
+      lo: 0,
+      hi: 0,
+    });
+    rowDependency.push(null);
+    exclusions.push(ks);
+    for (const k of ks) dependencies.push({ project: k, needs: y });
+    return ks;
   });
 
   // Shifted use per lane × period.
@@ -98,50 +130,32 @@ export function timeIndexed(s: ScheduleProblem): TimeIndexed {
     resourceAt.push({ lane, period });
   }
 
-  const exclusions: number[][] = candidates.filter((ks) => ks.length > 1);
-  for (const set of s.exclusions) exclusions.push(set.flatMap((j) => candidates[j] ?? []));
+  for (const set of s.exclusions) exclusions.push(set.map((j) => projectVar[j] as number));
 
-  const rows: LinearRow[] = [];
-  const rowDependency: (Dependency | null)[] = [];
-  s.projects.forEach((q, j) => {
-    const ks = candidates[j] as number[];
-    if (q.force === 'in' && ks.length > 1) {
-      rows.push({
-        name: `one start of ${q.id}`,
-        terms: ks.map((k) => [k, 1]),
-        lo: 1,
-        hi: Infinity,
-      });
-      rowDependency.push(null);
-    }
-  });
-  const dependencies: Dependency[] = [];
   for (const dep of s.dependencies) {
     if (dep.project === dep.needs) continue;
+    dependencies.push({
+      project: projectVar[dep.project] as number,
+      needs: projectVar[dep.needs] as number,
+    });
     const p = s.projects[dep.project] as ScheduleProject;
     const q = s.projects[dep.needs] as ScheduleProject;
+    if (p.start === null || q.start === null) continue;
     const kp = candidates[dep.project] as number[];
     const kq = candidates[dep.needs] as number[];
-    if (
-      kp.length === 1 &&
-      kq.length === 1 &&
-      (p.start === null || q.start === null || q.start <= p.start)
-    ) {
-      dependencies.push({ project: kp[0] as number, needs: kq[0] as number });
-      continue;
-    }
-    const timed = p.start !== null && q.start !== null;
-    const startP = (k: number): number => (timed ? p.start + (delay[k] as number) : 0);
-    const startQ = (k: number): number => (timed ? q.start + (delay[k] as number) : 0);
-    const taus = [...new Set(kp.map(startP))].sort((a, b) => a - b);
-    for (const tau of taus) {
-      const terms: [number, number][] = [
-        ...kp.filter((k) => startP(k) <= tau).map((k): [number, number] => [k, 1]),
-        ...kq.filter((k) => startQ(k) <= tau).map((k): [number, number] => [k, -1]),
-      ];
+    const startP = (k: number): number => (p.start as number) + (delay[k] as number);
+    const startQ = (k: number): number => (q.start as number) + (delay[k] as number);
+    const lastQ = Math.max(...kq.map(startQ));
+    // p starts no earlier than q: for every start τ of p before q's last start,
+    // Σ_{p starts ≤ τ} x ≤ Σ_{q starts ≤ τ} x (from q's last start on, "p needs q" says it).
+    for (const tau of [...new Set(kp.map(startP))].sort((a, b) => a - b)) {
+      if (tau >= lastQ) break;
       rows.push({
         name: `${p.id} starts no earlier than ${q.id}`,
-        terms,
+        terms: [
+          ...kp.filter((k) => startP(k) <= tau).map((k): [number, number] => [k, 1]),
+          ...kq.filter((k) => startQ(k) <= tau).map((k): [number, number] => [k, -1]),
+        ],
         lo: -Infinity,
         hi: 0,
       });
@@ -150,7 +164,7 @@ export function timeIndexed(s: ScheduleProblem): TimeIndexed {
   }
   const balance = s.balance.map((b) => ({
     ...b,
-    members: b.members.flatMap((j) => candidates[j] ?? []),
+    members: b.members.map((j) => projectVar[j] as number),
   }));
 
   return {
@@ -167,6 +181,7 @@ export function timeIndexed(s: ScheduleProblem): TimeIndexed {
     owner: Int32Array.from(owner),
     delay: Int32Array.from(delay),
     candidates,
+    projectVar: Int32Array.from(projectVar),
     resourceAt,
     rowDependency,
   };

@@ -20,6 +20,8 @@ export interface PortfolioPlan {
   readonly feasible: boolean;
   /** Per candidate (PortfolioSchedule.portfolio.candidates order). */
   readonly selected: boolean[];
+  /** Per variable of `problem` (a start of a project that may move). */
+  readonly candidateSelected: boolean[];
   readonly reasons: string[];
   /** Months after its Start (null when out). */
   readonly delay: (number | null)[];
@@ -65,6 +67,7 @@ export function planPortfolio(
       status: r.status,
       feasible: r.feasible,
       selected: r.selected,
+      candidateSelected: r.selected,
       reasons: r.reasons.map((x) => x.text),
       delay,
       ...planned(r.selected, delay),
@@ -92,6 +95,7 @@ export function planPortfolio(
     status: r.status,
     feasible: r.feasible,
     selected: r.selected,
+    candidateSelected: Array.from(r.candidates, (v) => v === 1),
     reasons: r.reasons,
     delay: r.delay,
     ...p,

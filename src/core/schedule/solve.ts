@@ -13,7 +13,9 @@ import {
   type AllocationStatus,
   type Conflict,
   type Model,
+  type Reason,
 } from '../allocation';
+import { formatAmount, formatShare, withUnit } from '../allocation/format';
 import { Activities } from './moves';
 import { candidateStart, timeIndexed, type TimeIndexed } from './model';
 import type { ScheduleProblem } from './problem';
@@ -93,16 +95,35 @@ export function solveSchedule(s: ScheduleProblem, options: ScheduleOptions = {})
     const q = s.projects[j] as ScheduleProblem['projects'][number];
     const k = ks.find((c) => sel[c]);
     const first = ks[0] as number;
+    const y = m.projectVar[j] as number;
     if (k === undefined) {
-      const r0 = reasons[first];
-      binding[j] = r0?.binding ?? null;
-      let text = r0?.text ?? '';
-      const later = ks.slice(1);
-      if (later.length > 0 && r0?.binding && later.every((c) => reasons[c]?.binding)) {
-        const last = candidateStart(m, later[later.length - 1] as number) as number;
-        text = `${text} at its Start, and no later start up to ${label(last)} fits`;
+      if (ks.length === 1) {
+        binding[j] = reasons[first]?.binding ?? null;
+        why[j] = reasons[first]?.text ?? '';
+        return;
       }
-      why[j] = text;
+      // Several starts: what adding the project at each start would break.
+      const own = reasons[y];
+      if (own?.binding) {
+        binding[j] = own.binding;
+        why[j] = own.text;
+        return;
+      }
+      const blocked = ks.map((c) => acts.broken([c, y], []));
+      const at0 = blocked[0] ?? [];
+      if (at0.length === 0) {
+        why[j] =
+          r.status === 'optimal'
+            ? 'lower value than the alternatives'
+            : 'not reached before the time limit';
+        return;
+      }
+      const cause = describe(m, rows, sel, at0, label);
+      binding[j] = cause;
+      const last = candidateStart(m, ks[ks.length - 1] as number) as number;
+      why[j] = blocked.every((b) => b.length > 0)
+        ? `${cause} at its Start, and no later start up to ${label(last)} fits`
+        : `${cause} at its Start; a later start fits but is worth less than the alternatives`;
       return;
     }
     selected[j] = true;
@@ -111,7 +132,12 @@ export function solveSchedule(s: ScheduleProblem, options: ScheduleOptions = {})
     const d = m.delay[k] as number;
     delay[j] = d;
     startAt[j] = candidateStart(m, k);
-    const chosen = reasons[k]?.text ?? 'chosen';
+    const chosen =
+      ks.length === 1
+        ? (reasons[k]?.text ?? 'chosen')
+        : [reasons[y]?.text ?? '', heaviestText(reasons[k]?.heaviest ?? null, rows, k)]
+            .filter((t) => t !== '' && t !== 'chosen')
+            .join('; ') || 'chosen';
     if (d === 0) {
       why[j] = chosen;
       return;
@@ -184,6 +210,15 @@ export function describe(
   return best?.text ?? 'no earlier start fits';
 }
 
+/** "heaviest load SE in 2027-03: 40 of 120 h (33%)" for a start's heaviest resource. */
+function heaviestText(h: Reason['heaviest'], rows: Model, k: number): string {
+  if (!h) return '';
+  const res = rows.problem.resources.find(
+    (r) => r.subject === h.resource && r.use.some(([j]) => j === k),
+  );
+  return `heaviest load ${h.resource}: ${formatAmount(h.use)} of ${withUnit(h.limit, res?.unit ?? '')} (${formatShare(h.share)})`;
+}
+
 /**
  * A feasible candidate selection to start the search from, or null: projects in order of value
  * per weighted use (forced-in first), each at its earliest start that fits; three passes so a
@@ -212,11 +247,13 @@ export function greedyStart(m: TimeIndexed, rows: Model): boolean[] | null {
     for (const j of order) {
       const q = s.projects[j] as ScheduleProblem['projects'][number];
       if (placed[j] || q.force === 'out' || (q.value <= 0 && q.force !== 'in')) continue;
+      const y = m.projectVar[j] as number;
       for (const k of m.candidates[j] as number[]) {
-        const broken = acts.broken([k], []);
+        const move = y === k ? [k] : [k, y];
+        const broken = acts.broken(move, []);
         // A row still below its minimum (a minimum share) is not made worse by adding.
         if (broken.every((b) => b.after <= (rows.rows[b.row] as Model['rows'][number]).hi)) {
-          acts.apply([k], []);
+          acts.apply(move, []);
           placed[j] = 1;
           break;
         }

@@ -98,6 +98,13 @@ export function saveScenario(
       const p = byId.get(id.toLowerCase());
       return p ? [p] : [];
     });
+    // A moved start is a request like the rest: only a chosen project with a Start may move.
+    const chosenIds = new Set(chosen.map((p) => p.id.toLowerCase()));
+    const moved = (s.plannedStarts ?? []).filter((m) => {
+      const [id = '', month = ''] = m.split(' ');
+      const p = byId.get(id.toLowerCase());
+      return chosenIds.has(id.toLowerCase()) && p?.start && month > p.start.slice(0, 7);
+    });
     let value = 0;
     let cost = 0;
     for (const p of chosen) {
@@ -123,6 +130,7 @@ export function saveScenario(
       seconds: s.seconds,
       selectedIds: chosen.map((p) => p.id),
       ...scenarioRules(read.settings),
+      plannedStarts: moved.join('; '),
     });
     message = `Saved scenario "${s.name}": ${chosen.length} projects, cost ${cost.toLocaleString('en-US')}, value ${(Math.round(value * 10) / 10).toLocaleString('en-US')} (${OBJECTIVE_NAMES[s.params.objective]}).`;
     return {
