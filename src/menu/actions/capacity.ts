@@ -41,7 +41,7 @@ function keptCapacityToAdd(ctx: ActionContext): CellValue[][] {
   if (at < 0) return [];
   return values.slice(at).map((r) => {
     let end = r.length;
-    while (end > 0 && (r[end - 1] === '' || r[end - 1] === null)) end--;
+    while (end > 0 && r[end - 1] === '') end--;
     return r.slice(0, end);
   });
 }

@@ -1,5 +1,6 @@
 /**
- * Committing a saved scenario (Scenario planner): Selected and Why for its projects, Status
+ * Committing a saved scenario (Scenario planner): Selected, Why, Planned start and Planned end
+ * (the months its run chose) for its projects, Status
  * Approved where it may move there, the scenario's Committed time; logged and undoable, with
  * warnings when the selection no longer fits today's budget, capacity, Budget per month or
  * Balance rules.
@@ -17,7 +18,9 @@ import type { Settings } from '../../sheets/settings';
 import { readTable } from '../../sheets/table';
 import { readContext } from '../pages';
 import { buildModel, explain, violations, type PortfolioProblem } from '../../core/allocation';
-import { OBJECTIVE_NAMES, type Objective, type SavedScenario } from './contract';
+import { addMonths, monthIndex } from '../../core/schedule';
+import type { Project } from '../../core/model';
+import { OBJECTIVE_NAMES, plannedStartsOf, type Objective, type SavedScenario } from './contract';
 import { defaultBudget, planProblem, readPortfolio, withFreshScores } from './plan';
 import { readSaved } from './saved';
 
@@ -56,9 +59,12 @@ export function commitScenario(
     for (const p of read.projects) selected[p.row - 2] = chosen.has(p.id.toLowerCase());
     const pp = scenarioProblem(ctx, read, scenario);
     const why = whyColumn(read, pp, scenario, chosen);
+    const planned = plannedColumns(read, chosen, scenario.plannedStarts);
     writeOwnedColumns(ctx, table, [
       { key: 'selected', values: selected },
       { key: 'why', values: why },
+      { key: 'plannedStart', values: planned.start },
+      { key: 'plannedEnd', values: planned.end },
     ]);
     const approved = approve(ctx, read.projects, chosen, table);
     markCommitted(ctx, scenario.name);
@@ -275,4 +281,29 @@ function ruleWarnings(
 
 function money(x: number): string {
   return Math.round(x).toLocaleString('en-US');
+}
+
+/**
+ * Planned start and end of a committed scenario: Start and End of its projects, moved by the
+ * months its Planned starts record ("P07 2027-04"); blank for the projects it leaves out.
+ */
+function plannedColumns(
+  read: { readonly projects: readonly Project[]; readonly table: { readonly rows: readonly unknown[] } },
+  chosen: ReadonlySet<string>,
+  recorded: string,
+): { start: CellValue[]; end: CellValue[] } {
+  const moved = new Map(
+    [...plannedStartsOf(recorded)].map(([id, month]) => [id.toLowerCase(), month]),
+  );
+  const rows = read.table.rows.length;
+  const start: CellValue[] = new Array<CellValue>(rows).fill('');
+  const end: CellValue[] = new Array<CellValue>(rows).fill('');
+  for (const p of read.projects) {
+    if (!chosen.has(p.id.toLowerCase()) || !p.start) continue;
+    const to = moved.get(p.id.toLowerCase());
+    const k = to ? monthIndex(to) - monthIndex(p.start.slice(0, 7)) : 0;
+    start[p.row - 2] = addMonths(p.start, k);
+    end[p.row - 2] = p.end ? addMonths(p.end, k) : '';
+  }
+  return { start, end };
 }
