@@ -23,6 +23,12 @@ import loadHighs, { type Highs } from 'highs';
 import { rng } from './rng';
 import { benchSchedule } from './bench-schedule';
 import { SCHEDULE_TIME_LIMIT_MS } from '../src/functions/schedule';
+
+/**
+ * SCHEDULE in the benchmark gets the goal's 30 s of Node (wall clock); the formula itself stops
+ * at SCHEDULE_TIME_LIMIT_MS because Apps Script runs several times slower.
+ */
+const SCHEDULE_BENCH_LIMIT_MS = Math.max(30_000, SCHEDULE_TIME_LIMIT_MS);
 import {
   buildModel,
   problem as makeProblem,
@@ -304,7 +310,7 @@ async function main(): Promise<void> {
       sizes: args.scheduleSizes,
       seeds: args.scheduleSeeds,
       timeLimit: args.timeLimit,
-      ourLimitMs: SCHEDULE_TIME_LIMIT_MS,
+      ourLimitMs: SCHEDULE_BENCH_LIMIT_MS,
     });
     return;
   }
@@ -419,7 +425,7 @@ async function main(): Promise<void> {
     sizes: args.scheduleSizes,
     seeds: args.scheduleSeeds,
     timeLimit: args.timeLimit,
-    ourLimitMs: SCHEDULE_TIME_LIMIT_MS,
+    ourLimitMs: SCHEDULE_BENCH_LIMIT_MS,
   });
 }
 
