@@ -288,7 +288,10 @@ function money(x: number): string {
  * months its Planned starts record ("P07 2027-04"); blank for the projects it leaves out.
  */
 function plannedColumns(
-  read: { readonly projects: readonly Project[]; readonly table: { readonly rows: readonly unknown[] } },
+  read: {
+    readonly projects: readonly Project[];
+    readonly table: { readonly rows: readonly unknown[] };
+  },
   chosen: ReadonlySet<string>,
   recorded: string,
 ): { start: CellValue[]; end: CellValue[] } {
