@@ -1,4 +1,5 @@
 import { solveSchedule, type ScheduleProject, type ScheduleUse } from '../core/schedule';
+import { readValueCost } from './allocate';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
 import { isBlank, type Cell, type Grid } from './cells';
 
@@ -137,16 +138,7 @@ export function SCHEDULE(
       index.push(-1);
       continue;
     }
-    const value =
-      ctx.number(vectorCell('values', v, i), v.cells[i], { fix: 'Values must be numbers.' }) ?? 0;
-    const cost = ctx.number(vectorCell('costs', c, i), c.cells[i], {
-      min: 0,
-      fix: 'Costs must be numbers of 0 or more.',
-    });
-    if (cost === null)
-      ctx.fail(
-        `${vectorCell('costs', c, i)} is blank. Give every project a cost (0 if it is free).`,
-      );
+    const { value, cost } = readValueCost(ctx, v, c, i);
     const maxDelay =
       mv.orientation === 'single'
         ? wholeNumber(ctx, 'max_delay', mv.cells[0] as Cell)

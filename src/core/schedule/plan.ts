@@ -4,20 +4,14 @@
  * in-or-out selection of solveAllocation (every start fixed); otherwise solveSchedule chooses the
  * starts. Planned start and end are Start and End moved by the chosen months.
  */
-import {
-  solveAllocation,
-  type AllocationProblem,
-  type AllocationStatus,
-  type Conflict,
-} from '../allocation';
+import { solveAllocation, type AllocationProblem, type Conflict } from '../allocation';
 import type { IsoDate } from '../model';
 import { addMonths } from './months';
 import type { PortfolioSchedule } from './portfolio';
-import { solveSchedule, type ScheduleResult } from './solve';
+import { solveSchedule, type ScheduleResult, type ScheduleTotals } from './solve';
 
-export interface PortfolioPlan {
-  readonly status: AllocationStatus;
-  readonly feasible: boolean;
+/** Status, totals, bound, gap and conflict as solveAllocation reports them. */
+export interface PortfolioPlan extends Omit<ScheduleTotals, 'limit'> {
   /** Per candidate (PortfolioSchedule.portfolio.candidates order). */
   readonly selected: boolean[];
   /** Per variable of `problem` (a start of a project that may move). */
@@ -27,14 +21,6 @@ export interface PortfolioPlan {
   readonly delay: (number | null)[];
   readonly plannedStart: (IsoDate | null)[];
   readonly plannedEnd: (IsoDate | null)[];
-  readonly value: number;
-  readonly cost: number;
-  readonly count: number;
-  readonly bound: number;
-  readonly gap: number;
-  readonly nodes: number;
-  readonly timeMs: number;
-  readonly conflict: Conflict | null;
   /** "P07 2027-04" for each project starting after its Start. */
   readonly moved: string[];
   /** One sentence per fact worth telling (projects that cannot move…). */
@@ -60,27 +46,35 @@ export function planPortfolio(
       selected[j] && p.end ? addMonths(p.end, delay[j] ?? 0) : null,
     ),
   });
+  const common = (
+    r: Pick<
+      PortfolioPlan,
+      'status' | 'feasible' | 'value' | 'cost' | 'count' | 'bound' | 'gap' | 'nodes' | 'timeMs'
+    > & { readonly conflict: Conflict | null },
+  ) => ({
+    status: r.status,
+    feasible: r.feasible,
+    value: r.value,
+    cost: r.cost,
+    count: r.count,
+    bound: r.bound,
+    gap: r.gap,
+    nodes: r.nodes,
+    timeMs: r.timeMs,
+    conflict: r.conflict,
+    notes,
+  });
   if (!timed) {
     const r = solveAllocation(ps.portfolio.problem, options);
     const delay = r.selected.map((s) => (s ? 0 : null));
     return {
-      status: r.status,
-      feasible: r.feasible,
+      ...common(r),
       selected: r.selected,
       candidateSelected: r.selected,
       reasons: r.reasons.map((x) => x.text),
       delay,
       ...planned(r.selected, delay),
-      value: r.value,
-      cost: r.cost,
-      count: r.count,
-      bound: r.bound,
-      gap: r.gap,
-      nodes: r.nodes,
-      timeMs: r.timeMs,
-      conflict: r.conflict,
       moved: [],
-      notes,
       problem: ps.portfolio.problem,
       schedule: null,
     };
@@ -92,23 +86,13 @@ export function planPortfolio(
     );
   const p = planned(r.selected, r.delay);
   return {
-    status: r.status,
-    feasible: r.feasible,
+    ...common(r),
     selected: r.selected,
     candidateSelected: Array.from(r.candidates, (v) => v === 1),
     reasons: r.reasons,
     delay: r.delay,
     ...p,
-    value: r.value,
-    cost: r.cost,
-    count: r.count,
-    bound: r.bound,
-    gap: r.gap,
-    nodes: r.nodes,
-    timeMs: r.timeMs,
-    conflict: r.conflict,
     moved: r.moved.map((j) => `${cands[j]?.id ?? ''} ${(p.plannedStart[j] ?? '').slice(0, 7)}`),
-    notes,
     problem: r.model.problem,
     schedule: r,
   };

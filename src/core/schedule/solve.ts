@@ -10,8 +10,7 @@ import {
   isFeasible,
   relativeGap,
   solveAllocation,
-  type AllocationStatus,
-  type Conflict,
+  type AllocationResult,
   type Model,
   type Reason,
 } from '../allocation';
@@ -27,10 +26,23 @@ export interface ScheduleOptions {
   readonly now?: () => number;
 }
 
-export interface ScheduleResult {
-  readonly status: AllocationStatus;
-  readonly limit: 'time' | 'nodes' | null;
-  readonly feasible: boolean;
+/** Status, totals, bound, gap and conflict as solveAllocation reports them (value after discount). */
+export type ScheduleTotals = Pick<
+  AllocationResult,
+  | 'status'
+  | 'limit'
+  | 'feasible'
+  | 'value'
+  | 'cost'
+  | 'count'
+  | 'bound'
+  | 'gap'
+  | 'nodes'
+  | 'timeMs'
+  | 'conflict'
+>;
+
+export interface ScheduleResult extends ScheduleTotals {
   /** Per project. */
   readonly selected: boolean[];
   /** Per project: the chosen delay in periods (null when left out). */
@@ -45,14 +57,6 @@ export interface ScheduleResult {
   readonly moved: number[];
   /** Projects that may move (maxDelay > 0) but have no Start or no use: not moved. */
   readonly unmoved: number[];
-  readonly value: number;
-  readonly cost: number;
-  readonly count: number;
-  readonly bound: number;
-  readonly gap: number;
-  readonly nodes: number;
-  readonly timeMs: number;
-  readonly conflict: Conflict | null;
   /** The model and its candidate selection, for the capacity to add. */
   readonly model: TimeIndexed;
   readonly rows: Model;
