@@ -15,7 +15,8 @@ function start(...args: string[]): string {
   return execFileSync(tsx, [join(ROOT, 'scripts/start.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    // The sample run includes a second Optimise portfolio that chooses start months.
+    timeout: 300_000,
   });
 }
 
@@ -49,7 +50,18 @@ describe('npm start', () => {
       expect.arrayContaining(['Projects', 'Utilization', 'Overlaps', 'Log']),
     );
     expect((wb.sheetValues('Projects')[0] ?? []).indexOf('Score')).toBeGreaterThan(0);
-  }, 180_000);
+    // Time-phased planning on the sample: what moved, the value gained, the capacity to add.
+    expect(out).toMatch(
+      /Time-phased planning: Latest start = Start \+ 3 months for the \d+ Proposed projects/,
+    );
+    expect(out).toMatch(
+      /\nMoved \(\d+\):\n  P\d+ .*: starts \d{4}-\d{2}, \d+ months? after its Start: /,
+    );
+    expect(out).toMatch(
+      /\nValue: [\d.]+ with chosen starts vs [\d.]+ in or out alone \(\+[\d.]+, [\d.]+%\)\./,
+    );
+    expect(out).toContain('Capacity to add (Utilization sheet): ');
+  }, 360_000);
 
   it("runs on the user's workbook, writes my.scored.xlsx beside it and never touches the input", async () => {
     const input = join(dir, 'my.xlsx');
