@@ -55,7 +55,7 @@ describe('npm start', () => {
       /Time-phased planning: Latest start = Start \+ 3 months for the \d+ Proposed projects/,
     );
     expect(out).toMatch(
-      /\nMoved \(\d+\):\n  P\d+ .*: starts \d{4}-\d{2}, \d+ months? after its Start: /,
+      /\nMoved \(\d+\):\n {2}P\d+ .*: starts \d{4}-\d{2}, \d+ months? after its Start: /,
     );
     expect(out).toMatch(
       /\nValue: [\d.]+ with chosen starts vs [\d.]+ in or out alone \(\+[\d.]+, [\d.]+%\)\./,
