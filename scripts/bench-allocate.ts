@@ -12,6 +12,8 @@
  * median (the ratio uses CPU time: both solvers are single-threaded, and CPU time is what
  * the machine's other load disturbs least). Options: --repeat N, --sizes 100,500,2000,
  * --seeds N (instances per size, default 3), --time-limit S (both solvers, default 60).
+ * 4. SCHEDULE's time-indexed model against HiGHS (scripts/bench-schedule.ts): --schedule-sizes
+ *    50,70,200,500, --schedule-seeds N (default 2); --only schedule runs this part alone.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +21,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import loadHighs, { type Highs } from 'highs';
 import { rng } from './rng';
+import { benchSchedule } from './bench-schedule';
+import { SCHEDULE_TIME_LIMIT_MS } from '../src/functions/schedule';
+
+/**
+ * SCHEDULE in the benchmark gets the goal's 30 s of Node (wall clock); the formula itself stops
+ * at SCHEDULE_TIME_LIMIT_MS because Apps Script runs several times slower.
+ */
+const SCHEDULE_BENCH_LIMIT_MS = Math.max(30_000, SCHEDULE_TIME_LIMIT_MS);
 import {
   buildModel,
   problem as makeProblem,
@@ -34,6 +44,9 @@ interface Args {
   sizes: number[];
   seeds: number;
   timeLimit: number;
+  only: string | null;
+  scheduleSizes: number[];
+  scheduleSeeds: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -46,6 +59,9 @@ function parseArgs(argv: string[]): Args {
     sizes: (get('sizes') ?? '100,500,2000').split(',').map(Number),
     seeds: Number(get('seeds') ?? 3),
     timeLimit: Number(get('time-limit') ?? 60),
+    only: get('only') ?? null,
+    scheduleSizes: (get('schedule-sizes') ?? '50,70,200,500').split(',').map(Number),
+    scheduleSeeds: Number(get('schedule-seeds') ?? 2),
   };
 }
 
@@ -169,7 +185,7 @@ export function portfolioInstance(n: number, seed: number): AllocationProblem {
   });
 }
 
-interface Run {
+export interface Run {
   value: number;
   /** Wall-clock and CPU milliseconds (both solvers are single-threaded). */
   ms: number;
@@ -180,7 +196,7 @@ interface Run {
 }
 
 /** Solves the same rows with HiGHS (0/1 integer columns, maximise), timing model load + solve. */
-function solveHighs(highs: Highs, p: AllocationProblem, timeLimit: number, relGap = 0): Run {
+export function solveHighs(highs: Highs, p: AllocationProblem, timeLimit: number, relGap = 0): Run {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const model = buildModel(p);
@@ -256,7 +272,7 @@ function solveOurs(p: AllocationProblem, timeLimit: number, relGap = 1e-9): Run 
   };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)] as number;
 }
@@ -289,6 +305,15 @@ async function main(): Promise<void> {
   console.log(
     `Allocation benchmark: ours vs HiGHS ${highs.version.major}.${highs.version.minor}.${highs.version.patch} (highs npm, WebAssembly), Node ${process.version}, ${cpus().length} cores, load average ${load}.`,
   );
+  if (args.only === 'schedule') {
+    benchSchedule(highs, {
+      sizes: args.scheduleSizes,
+      seeds: args.scheduleSeeds,
+      timeLimit: args.timeLimit,
+      ourLimitMs: SCHEDULE_BENCH_LIMIT_MS,
+    });
+    return;
+  }
   console.log(
     `Each instance: ${args.repeat} runs of each solver, alternating; times in ms as "wall median [min–max] cpu median"; model building included for both.`,
   );
@@ -396,6 +421,12 @@ async function main(): Promise<void> {
     console.log(
       `- 2,000 projects solved exactly: cpu ratios ${exactLarge.map((e) => f(e.cpuRatio)).join(', ')}`,
     );
+  benchSchedule(highs, {
+    sizes: args.scheduleSizes,
+    seeds: args.scheduleSeeds,
+    timeLimit: args.timeLimit,
+    ourLimitMs: SCHEDULE_BENCH_LIMIT_MS,
+  });
 }
 
 interface Summary {

@@ -3,7 +3,9 @@
  * starts the emulator with a new workbook, runs the bundle's menu actions in order (menuSteps:
  * set up, load sample, import its CRM actuals, score & rank, check capacity, find overlaps,
  * optimise portfolio, check capacity again, refresh dashboard, prepare review), prints a ranked
- * table with the selection and the over-allocations before and after, and saves the workbook to
+ * table with the selection and the over-allocations before and after, then
+ * (scripts/start-schedule.ts) gives the Proposed projects a Latest start and prints what
+ * Optimise portfolio moved, the value gained and the capacity to add, and saves the workbook to
  * out/portfolio.xlsx with each chart drawn as a picture where it sits.
  *
  * npm start -- my.xlsx runs the same actions (without loading the sample) on a copy of your
@@ -15,6 +17,7 @@ import { buildAll } from './build';
 import { ROOT } from '../emulator/bundle';
 import { Workbook, createHarness, type UserSession } from '../emulator';
 import { rankLabels, table, text, type Cell } from './console-table';
+import { timePhasedDemo } from './start-schedule';
 
 const USER = 'sales.ops@example.com';
 
@@ -173,6 +176,9 @@ async function main(): Promise<number> {
         `  ${Math.round((r[0] as number) * 100)}% ${text(r[1])}: ${text(r[2])} ${text(r[3])} ↔ ${text(r[6])} ${text(r[7])}`,
       );
   }
+  // On the sample: choose starts within each Proposed project's window (Latest start).
+  const phased =
+    input || !steps.every((s) => s.ok) ? true : timePhasedDemo(workbook, user, runMenu);
   if (!existsSync(dirname(output))) mkdirSync(dirname(output), { recursive: true });
   tidyForSaving(workbook);
   // exceljs writes no charts: each chart is drawn as a picture where it sits.
@@ -180,7 +186,7 @@ async function main(): Promise<number> {
   console.log(
     `\nSaved the workbook to ${output} (open it in Google Sheets with File → Import, or in Excel).`,
   );
-  return steps.every((s) => s.ok) ? 0 : 1;
+  return steps.every((s) => s.ok) && phased ? 0 : 1;
 }
 
 process.exitCode = await main();

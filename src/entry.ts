@@ -30,6 +30,7 @@ export { RICE, ICE, WSJF } from './functions/frameworks';
 export { AHP_WEIGHTS, AHP_CR } from './functions/ahp';
 export { ALLOCATE, FRONTIER } from './functions/allocate';
 export { CRM_ACTUALS } from './functions/crm';
+export { SCHEDULE } from './functions/schedule';
 
 /** The Apps Script services, gathered when an action runs (never at load time). */
 function services(): Services {

@@ -16,7 +16,8 @@ function start(...args: string[]): string {
   return execFileSync(tsx, [join(ROOT, 'scripts/start.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    // The sample run includes a second Optimise portfolio that chooses start months.
+    timeout: 300_000,
     // stderr is captured (and checked where a test expects it), not printed into the test run.
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -100,7 +101,18 @@ describe('npm start', () => {
       if (sheet !== 'Dashboard') expect(info.frozenRows, sheet).toBeGreaterThan(0);
     }
     expect(wb.sheetInfo('Utilization').columnWidths[1]).toBeGreaterThanOrEqual(150);
-  }, 180_000);
+    // Time-phased planning on the sample: what moved, the value gained, the capacity to add.
+    expect(out).toMatch(
+      /Time-phased planning: Latest start = Start \+ 3 months for the \d+ Proposed projects/,
+    );
+    expect(out).toMatch(
+      /\nMoved \(\d+\):\n {2}P\d+ .*: starts \d{4}-\d{2}, \d+ months? after its Start: /,
+    );
+    expect(out).toMatch(
+      /\nValue: [\d.]+ with chosen starts vs [\d.]+ in or out alone \(\+[\d.]+, [\d.]+%\)\./,
+    );
+    expect(out).toContain('Capacity to add (Utilization sheet): ');
+  }, 360_000);
 
   it("runs on the user's workbook, writes my.scored.xlsx beside it and never touches the input", async () => {
     const input = join(dir, 'my.xlsx');

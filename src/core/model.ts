@@ -75,6 +75,14 @@ export interface Project {
   /** IDs of projects that cannot be chosen together with this one. */
   readonly excludes: readonly string[];
   readonly force: Force | null;
+  /**
+   * The latest month it may start ("YYYY-MM"); null or absent: it starts at its Start. Optimise
+   * portfolio chooses a start between Start and this.
+   */
+  readonly latestStart?: Period | null;
+  /** Owned outputs of Optimise portfolio / Commit: the planned dates (null or absent: none). */
+  readonly plannedStart?: IsoDate | null;
+  readonly plannedEnd?: IsoDate | null;
   readonly actuals: Actuals;
   /** Owned outputs as last written (null when blank). */
   readonly score: number | null;
@@ -108,6 +116,8 @@ export interface CriterionDef {
 export interface CapacityRow {
   readonly skill: string;
   readonly hours: Readonly<Record<Period, number>>;
+  /** The optional Cost per hour column: what an added hour of the skill costs (null: not given). */
+  readonly costPerHour?: number | null;
 }
 
 /** A row of the Demand sheet: hours of a skill a project needs per period. */

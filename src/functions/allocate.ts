@@ -102,16 +102,7 @@ function readPortfolio(
       index.push(-1);
       continue;
     }
-    const value =
-      ctx.number(vectorCell('values', v, i), v.cells[i], { fix: 'Values must be numbers.' }) ?? 0;
-    const cost = ctx.number(vectorCell('costs', c, i), c.cells[i], {
-      min: 0,
-      fix: 'Costs must be numbers of 0 or more.',
-    });
-    if (cost === null)
-      ctx.fail(
-        `${vectorCell('costs', c, i)} is blank. Give every project a cost (0 if it is free).`,
-      );
+    const { value, cost } = readValueCost(ctx, v, c, i);
     sums.add('values', Math.abs(value), vectorCell('values', v, i));
     sums.add('costs', cost, vectorCell('costs', c, i));
     const j = projects.length;
@@ -152,6 +143,26 @@ class Sums {
       );
     this.totals.set(what, total);
   }
+}
+
+/** Row i's value (blank counts 0) and cost (required, ≥ 0), errors naming the cell. */
+export function readValueCost(
+  ctx: FormulaContext,
+  v: Vector,
+  c: Vector,
+  i: number,
+): { value: number; cost: number } {
+  const value =
+    ctx.number(vectorCell('values', v, i), v.cells[i], { fix: 'Values must be numbers.' }) ?? 0;
+  const cost = ctx.number(vectorCell('costs', c, i), c.cells[i], {
+    min: 0,
+    fix: 'Costs must be numbers of 0 or more.',
+  });
+  if (cost === null)
+    return ctx.fail(
+      `${vectorCell('costs', c, i)} is blank. Give every project a cost (0 if it is free).`,
+    );
+  return { value, cost };
 }
 
 function readForce(ctx: FormulaContext, f: Vector | undefined, i: number): Candidate['force'] {

@@ -114,6 +114,28 @@ function dateSchema(dateKey: DateKeyer): z.ZodMiniType<string | null> {
   );
 }
 
+const MONTH_OR_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+/** A month "YYYY-MM": typed as 2027-04 or as a date (a Date cell or "2027-04-15"). */
+function monthSchema(dateKey: DateKeyer): z.ZodMiniType<string | null> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx) => {
+      if (blank(v)) return null;
+      if (isDate(v))
+        return Number.isNaN(v.getTime())
+          ? failure(ctx, 'is not a valid date.')
+          : dateKey(v).slice(0, 7);
+      if (typeof v === 'string') {
+        const m = MONTH_OR_DATE.exec(v.trim());
+        if (m && validDate(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])))
+          return `${m[1] as string}-${m[2] as string}`;
+      }
+      return failure(ctx, 'is not a month. Type a month such as 2027-04, or a date.');
+    }),
+  );
+}
+
 function validDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
@@ -201,6 +223,8 @@ export function cellSchema(
     case 'date':
     case 'datetime':
       return dateSchema(dateKey);
+    case 'month':
+      return monthSchema(dateKey);
     case 'ids':
       return idsSchema();
     case 'choice':

@@ -301,7 +301,11 @@ export function readCapacity(
       continue;
     }
     seen.set(headerKey(skill), r.sheetRow);
-    capacity.push({ skill, hours: r.hours });
+    capacity.push({
+      skill,
+      hours: r.hours,
+      costPerHour: costPerHour(table, r.sheetRow, problems, opts),
+    });
   }
   return { table, capacity, problems };
 }
@@ -327,4 +331,33 @@ export function readDemand(
     demand.push({ projectId, skill, hours: r.hours, sheetRow: r.sheetRow });
   }
   return { table, demand, problems };
+}
+
+/** The optional Capacity column (not added by Set up workbook; read when a user adds it). */
+export const COST_PER_HOUR = 'Cost per hour';
+
+/** A Capacity row's Cost per hour (null when the column is absent or the cell blank or bad). */
+function costPerHour(
+  table: Table,
+  sheetRow: number,
+  problems: Problem[],
+  opts: ReadOptions,
+): number | null {
+  const col = table.byHeader.get(headerKey(COST_PER_HOUR));
+  if (col === undefined) return null;
+  const cell = (table.rows[sheetRow - 2] ?? [])[col] as CellValue;
+  const r = parseCell(
+    cellSchema({ key: 'costPerHour', header: COST_PER_HOUR, kind: 'money', min: 0 }, opts.dateKey),
+    cell,
+  );
+  if (r.ok) return r.value as number | null;
+  problems.push({
+    sheet: CAPACITY.name,
+    row: sheetRow,
+    column: String(table.headers[col]),
+    columnNumber: col + 1,
+    value: cell,
+    message: r.message,
+  });
+  return null;
 }

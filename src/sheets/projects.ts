@@ -83,7 +83,7 @@ export function readProjects(
       ? { spec, col, schema: cellSchema(spec, opts.dateKey) }
       : undefined;
   };
-  const outputs = ['score', 'rank', 'selected']
+  const outputs = ['score', 'rank', 'selected', 'plannedStart', 'plannedEnd']
     .map(owned)
     .filter((f): f is Field => f !== undefined);
 
@@ -185,6 +185,9 @@ export function readProjects(
       dependsOn: (values.dependsOn as string[] | null) ?? [],
       excludes: (values.excludes as string[] | null) ?? [],
       force: force === 'In' ? 'in' : force === 'Out' ? 'out' : null,
+      latestStart: (values.latestStart as string | null | undefined) ?? null,
+      plannedStart: (out.plannedStart as string | null | undefined) ?? null,
+      plannedEnd: (out.plannedEnd as string | null | undefined) ?? null,
       actuals: {
         actualCost: num('actualCost'),
         pipelineGenerated: num('pipelineGenerated'),

@@ -30,6 +30,8 @@ export interface ScenarioRow {
   readonly budgetPerMonth: string;
   /** Settings' Balance rules that applied, as `scenarioRules` writes it. */
   readonly balanceRules: string;
+  /** Projects starting after their Start, "P07 2027-04; P12 2027-05" ("" or absent: none). */
+  readonly plannedStarts?: string;
 }
 
 /** The header of the k-th cell of a selection too long for one cell (k ≥ 2). */
@@ -161,6 +163,7 @@ export function appendScenario(ctx: ActionContext, s: ScenarioRow): number {
     committed: '',
     budgetPerMonth: s.budgetPerMonth,
     balanceRules: s.balanceRules,
+    plannedStarts: s.plannedStarts ?? '',
   };
   const keyOf = new Map(SCENARIOS.columns.map((c) => [headerKey(c.header), c.key]));
   const more = new Map(moreIds.map((text, k) => [headerKey(moreIdsHeader(k + 2)), text]));

@@ -15,6 +15,8 @@ export type ColumnKind =
   | 'hours'
   | 'percent'
   | 'date'
+  /** A month "YYYY-MM" (a date typed or pasted counts as its month). */
+  | 'month'
   | 'datetime'
   | 'choice'
   | 'boolean';
@@ -73,6 +75,8 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = 
   hours: '#,##0',
   percent: '0%',
   date: 'yyyy-mm-dd',
+  // Plain text, so a typed 2027-04 stays the month it says (a Date is read as its month).
+  month: '@',
   datetime: 'yyyy-mm-dd hh:mm',
   choice: undefined,
   boolean: undefined,
@@ -140,6 +144,13 @@ export const PROJECTS: SheetSpec = {
     { key: 'region', header: 'Region', aliases: ['Territory', 'Geo'], kind: 'text' },
     { key: 'start', header: 'Start', aliases: ['Start date'], kind: 'date' },
     { key: 'end', header: 'End', aliases: ['End date', 'Finish', 'Due'], kind: 'date' },
+    {
+      key: 'latestStart',
+      header: 'Latest start',
+      aliases: ['Start by', 'Latest start month'],
+      kind: 'month',
+      help: 'The latest month the project may start, e.g. 2027-04 (or a date). Optimise portfolio may move its start up to then to fit capacity and budget. Blank: it starts at its Start.',
+    },
     { key: 'cost', header: 'Cost', aliases: ['Budget', 'Estimated cost'], kind: 'money', min: 0 },
     {
       key: 'expectedRevenue',
@@ -239,6 +250,20 @@ export const PROJECTS: SheetSpec = {
       owned: true,
       help: 'Written by Optimise portfolio: why the project is in or out.',
       width: 480,
+    },
+    {
+      key: 'plannedStart',
+      header: 'Planned start',
+      kind: 'date',
+      owned: true,
+      help: 'Written by Optimise portfolio and Commit: when the project starts in the plan (Start, or later up to Latest start). Blank when it is not selected.',
+    },
+    {
+      key: 'plannedEnd',
+      header: 'Planned end',
+      kind: 'date',
+      owned: true,
+      help: 'Written by Optimise portfolio and Commit: End moved with the planned start.',
     },
     {
       key: 'flags',
@@ -530,6 +555,8 @@ export const SCENARIOS: SheetSpec = {
     // Settings' optimiser rules that applied ("none" when none), so the run can be reproduced.
     { key: 'budgetPerMonth', header: 'Budget per month', kind: 'text', width: 180 },
     { key: 'balanceRules', header: 'Balance rules', kind: 'text', width: 240 },
+    // Projects starting after their Start: "P07 2027-04; P12 2027-05" (blank: none moved).
+    { key: 'plannedStarts', header: 'Planned starts', kind: 'text', width: 240 },
   ],
 };
 

@@ -43,6 +43,8 @@ export interface Settings {
   readonly balanceRules: readonly BalanceSetting[];
   readonly objective: (typeof OBJECTIVES)[number];
   readonly timeLimitSeconds: number;
+  /** The fraction of value lost per month a project starts after its Start (0–1; default 0). */
+  readonly delayDiscount: number;
   readonly engine: (typeof ENGINES)[number];
   readonly staleAfterDays: number;
   readonly rankMoveThreshold: number;
@@ -173,6 +175,19 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     parse: numberIn(1, 300),
   },
   {
+    name: 'Delay discount',
+    key: 'delayDiscount',
+    default: '0%',
+    notes:
+      'The % of value a project loses per month it starts after its Start, when Optimise portfolio moves it towards its Latest start (0–99%), e.g. 2%. 0: a later start is worth as much.',
+    parse: (v) => {
+      const n = looseNumber(v);
+      if (n === undefined) return undefined;
+      const f = n >= 1 ? n / 100 : n;
+      return f >= 0 && f < 1 ? f : undefined;
+    },
+  },
+  {
     name: 'Engine',
     key: 'engine',
     default: 'Portfolio Pilot',
@@ -247,6 +262,7 @@ export const DEFAULT_SETTINGS: Settings = {
   balanceRules: [],
   objective: 'Score',
   timeLimitSeconds: 20,
+  delayDiscount: 0,
   engine: 'Portfolio Pilot',
   staleAfterDays: 30,
   rankMoveThreshold: 3,

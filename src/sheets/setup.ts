@@ -133,7 +133,7 @@ function writeHeaders(
     const body = sheet.getRange(2, col, Math.max(1, maxRows - 1), 1);
     const format = NUMBER_FORMATS[c.kind];
     if (format && c.kind !== 'text') body.setNumberFormat(format);
-    const rule = validationFor(ctx, c);
+    const rule = validationFor(ctx, c, col);
     if (rule) body.setDataValidation(rule);
     if (c.width) sheet.setColumnWidth(col, c.width);
     if (spec.namedColumns?.includes(c.key))
@@ -145,8 +145,21 @@ function writeHeaders(
 function validationFor(
   ctx: ActionContext,
   c: ColumnSpec,
+  col: number,
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const app = ctx.services.spreadsheetApp;
+  if (c.kind === 'month') {
+    // Relative to the first data cell, as Sheets applies a custom formula to each cell.
+    const a1 = `${columnLetter(col)}2`;
+    return app
+      .newDataValidation()
+      .requireFormulaSatisfied(
+        `=OR(ISBLANK(${a1}), ISDATE(${a1}), REGEXMATCH(TO_TEXT(${a1}), "^\\d{4}-(0[1-9]|1[0-2])(-\\d{2})?$"))`,
+      )
+      .setAllowInvalid(true)
+      .setHelpText('A month such as 2027-04, or a date.')
+      .build();
+  }
   if (c.kind === 'choice' && c.choices) {
     return app
       .newDataValidation()
@@ -228,4 +241,12 @@ function withCriteria(spec: SheetSpec, criteriaColumns: readonly string[]): Shee
     help: 'A scoring criterion (see the Criteria sheet).',
   }));
   return { ...spec, columns: [...spec.columns.slice(0, at), ...extra, ...spec.columns.slice(at)] };
+}
+
+/** 1 → "A", 27 → "AA". */
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

@@ -3,7 +3,7 @@
  * confirming, and see Projects change.
  */
 import { describe, expect, it } from 'vitest';
-import { growPortfolio, records, world } from '../workbook/helpers';
+import { columnOf, growPortfolio, records, world } from '../workbook/helpers';
 import { haveChromium, useBrowser, openSidebar } from './harness';
 
 const run = haveChromium();
@@ -216,4 +216,70 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
     expect(page).toBeLessThan(700);
     await s.page.close();
   }, 90_000);
+
+  it('shows the planned start and what moved, compares moved starts, and commits them', async () => {
+    const w = world({ sample: true });
+    w.ana.run('menuScore');
+    const settings = records(w, 'Settings');
+    const limitRow = settings.findIndex((r) => r.Setting === 'Time limit (seconds)') + 2;
+    w.workbook.setValues('Settings', `B${limitRow}`, [[5]]);
+    const s = await openSidebar(browser(), w.ana, 'Scenario planner…');
+    await s.idle();
+    const p = s.page;
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    await expect(p.locator('h2', { hasText: 'Starts moved' }).count()).resolves.toBe(0);
+    await p.getByLabel('Save as scenario').fill('Fixed dates');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await s.idle();
+
+    // Every Proposed project may start up to three months late.
+    const col = columnOf(w, 'Projects', 'Latest start');
+    records(w, 'Projects').forEach((x, i) => {
+      if (x.Status !== 'Proposed' || !x.Start) return;
+      const start = x.Start instanceof Date ? x.Start.toISOString() : (x.Start as string);
+      const m = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 3;
+      const latest = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      w.workbook.setValues('Projects', `${col}${i + 2}`, [[latest]]);
+    });
+    await p.getByRole('button', { name: 'Run' }).click();
+    await s.idle();
+    const heading = await p.locator('h2', { hasText: 'Starts moved' }).textContent();
+    const n = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+    expect(n).toBeGreaterThan(0);
+    const moved = await p.locator('#panel-plan ul.moved li').allTextContents();
+    expect(moved).toHaveLength(n);
+    for (const m of moved)
+      expect(m).toMatch(/^P\d+ ?starts \d{4}-\d{2}, \d+ months? after its Start: /);
+    await p.locator('summary', { hasText: 'Selected projects' }).click();
+    await expect(p.locator('.planned-start').first().textContent()).resolves.toMatch(
+      /^Planned start \d{4}-\d{2}$/,
+    );
+    await s.screenshot('scenarios-moved');
+    await p.getByLabel('Save as scenario').fill('Moving starts');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await s.idle();
+    const saved = records(w, 'Scenarios')[1];
+    const recorded = String(saved?.['Planned starts']).split('; ');
+    expect(recorded).toHaveLength(n);
+
+    await p.getByRole('tab', { name: 'Scenarios (2)' }).click();
+    const both = await p.locator('#panel-saved ul.moved li').allTextContents();
+    expect(both.length).toBeGreaterThan(0);
+    for (const m of both) expect(m).toMatch(/as planned → \d{4}-\d{2}$/);
+
+    await p.getByLabel('Scenario to commit').selectOption('Moving starts');
+    await p.getByRole('button', { name: 'Commit…' }).click();
+    await p.keyboard.press('Enter');
+    await s.idle();
+    const projects = records(w, 'Projects');
+    for (const r of recorded) {
+      const [id, month] = r.split(' ');
+      const row = projects.find((x) => x.ID === id);
+      const planned = row?.['Planned start'];
+      const text = planned instanceof Date ? planned.toISOString() : String(planned);
+      expect(text.slice(0, 7), String(id)).toBe(month);
+    }
+    await s.page.close();
+  }, 120_000);
 });

@@ -94,6 +94,7 @@ describe('entry points', () => {
       'PPM_RANK',
       'PRIORITY',
       'RICE',
+      'SCHEDULE',
       'WSJF',
     ]);
     for (const e of entries.filter((x) => x.customFunction)) {
@@ -171,6 +172,67 @@ describe('custom functions, called as Sheets calls them', () => {
     expect(caught).toBeInstanceOf(bundle.evaluate('Error') as ErrorConstructor);
     expect((caught as Error).message).toBe(
       'ALLOCATE: no selection satisfies every constraint: forced-in row 1 and row 2 cost 2 but the budget is 1.',
+    );
+  });
+
+  it('SCHEDULE moves a start to fit capacity, discounts it, and names bad input, from the bundle', () => {
+    // Two resources × 3 periods. Row 2 does not fit with row 1 in period 1 but does one later;
+    // row 3 is blank; row 4 cannot move and does not fit.
+    const demand = [
+      [6, 6, 0, 1, 0, 0],
+      [5, 0, 0, 0, 0, 0],
+      ['', '', '', '', '', ''],
+      [9, 0, 0, 0, 0, 0],
+    ];
+    const capacity = [[10, 10, 10, 5, 5, 5]];
+    const out = bundle.call(
+      'SCHEDULE',
+      [[10], [8], [''], [3]],
+      [[1], [1], [''], [1]],
+      100,
+      demand,
+      capacity,
+      3,
+      [[0], [2], [''], [0]],
+      0.1,
+    );
+    expect(out).toEqual([[0], [2], [''], ['']]);
+    // One max delay for all; the budget keeps one project out.
+    expect(
+      bundle.call('SCHEDULE', [[10], [8]], [[1], [1]], 1, demand.slice(0, 2), capacity, 3, 1),
+    ).toEqual([[0], ['']]);
+    const error = (...args: unknown[]): string => {
+      try {
+        bundle.call('SCHEDULE', ...args);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(error([[1]], [[1]], 10, [[1, 2, 3, 4]], [[5, 5, 5, 5]], 3, 0)).toBe(
+      'SCHEDULE: demand has 4 columns, not a whole number of blocks of 3 periods. Give each resource exactly 3 columns.',
+    );
+    expect(
+      error(
+        [[1], [2]],
+        [[1], [1]],
+        10,
+        [
+          [1, 2, 3],
+          [1, 1, 1],
+        ],
+        [[5, 5, 5]],
+        3,
+        [[0], [1.5]],
+      ),
+    ).toBe(
+      'SCHEDULE: max_delay row 2 is 1.5; it must be a whole number of periods (0 = cannot move).',
+    );
+    expect(error([[1]], [[1]], 10, [[1, 'x', 3]], [[5, 5, 5]], 3, 0)).toBe(
+      'SCHEDULE: demand row 1, column 2 is "x", not a number. Demand must be a number of 0 or more, or blank for none.',
+    );
+    expect(error([[1]], [[1]], 10, [[1, 2, 3]], [[5, 5, 5]], 3, 0, 1)).toMatch(
+      /^SCHEDULE: discount is 1; it must be at most/,
     );
   });
 

@@ -86,9 +86,12 @@ describe('Explain score', () => {
     const chosen = projects.find((p) => p.Selected === true && p.Why !== '');
     const left = projects.find((p) => p.Selected === false && p.Why !== '');
     if (!chosen || !left) throw new Error('the optimiser chose all or nothing');
-    expect(explain(w, String(chosen.ID)).selection).toBe(
-      `In the selection. Why: ${String(chosen.Why)}`,
+    // With its planned dates (Planned start and end, written by Optimise portfolio).
+    const inText = explain(w, String(chosen.ID)).selection;
+    expect(inText).toMatch(
+      /^In the selection\. Planned \d{4}-\d{2}-\d{2}( to \d{4}-\d{2}-\d{2})?\. Why: /,
     );
+    expect(inText.endsWith(` Why: ${String(chosen.Why)}`)).toBe(true);
     expect(explain(w, String(left.ID)).selection).toBe(
       `Left out of the selection. Why: ${String(left.Why)}`,
     );

@@ -405,13 +405,14 @@ describe('Scenario planner (server side)', () => {
     // Nothing the user typed moves or goes; the new headers come after it.
     expect(header?.slice(0, 15)).toEqual(oldHeader);
     expect(header?.[16]).toBe('');
-    expect(header?.slice(17)).toEqual(['Budget per month', 'Balance rules']);
+    expect(header?.slice(17)).toEqual(['Budget per month', 'Balance rules', 'Planned starts']);
     expect(note?.[16]).toBe('my note');
     expect(optimised?.slice(17)).toEqual([
       '2027-01: 90000; 2027-02: 80000',
       'Type Tooling ≤ 20%; Objective New logos ≥ 10%',
+      '',
     ]);
-    expect(plain?.slice(17)).toEqual(['none', 'none']);
+    expect(plain?.slice(17)).toEqual(['none', 'none', '']);
     expect(out.saved.map((x) => [x.name, x.budgetPerMonth, x.balanceRules])).toEqual([
       ['Old', '', ''],
       [
@@ -473,7 +474,13 @@ describe('Scenario planner (server side)', () => {
   });
 
   it('compares two scenarios: what enters, what leaves, the deltas', () => {
-    const s = (name: string, ids: string[], value: number, cost: number): SavedScenario => ({
+    const s = (
+      name: string,
+      ids: string[],
+      value: number,
+      cost: number,
+      plannedStarts = '',
+    ): SavedScenario => ({
       name,
       when: '',
       who: '',
@@ -490,6 +497,7 @@ describe('Scenario planner (server side)', () => {
       committed: '',
       budgetPerMonth: '',
       balanceRules: '',
+      plannedStarts,
     });
     const names = new Map([
       ['P1', 'One'],
@@ -511,6 +519,18 @@ describe('Scenario planner (server side)', () => {
       valueDelta: -20,
       costDelta: -200,
       countDelta: -1,
+      moved: [],
     });
+    // What moved: a project in both whose planned start month differs.
+    expect(
+      compareScenarios(
+        s('A', ['P1', 'P2', 'P3'], 200, 900, 'P2 2027-04'),
+        s('B', ['P1', 'P2', 'P3'], 210, 900, 'P1 2027-05; P2 2027-04; P3 2027-03'),
+        names,
+      ).moved,
+    ).toEqual([
+      { id: 'P1', name: 'One', from: 'as planned', to: '2027-05' },
+      { id: 'P3', name: 'Three', from: 'as planned', to: '2027-03' },
+    ]);
   });
 });

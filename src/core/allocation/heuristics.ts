@@ -3,7 +3,8 @@
  * make a feasible selection infeasible.
  * - greedy: start from the projects that must be in, add projects (with what they need) in a
  *   given order while everything fits and the value grows;
- * - repair: while a minimum share is short, add its members that fit, cheapest first;
+ * - repair: while a minimum share (or a generic row's lower bound) is short, add its members
+ *   that fit, in the given order;
  * - improve: local search — add whatever fits and pays, then swap one project (with its
  *   dependants) out for another (with its needs) when the swap pays and fits.
  */
@@ -77,9 +78,12 @@ export function repair(state: SelectionState, order: readonly number[]): void {
   const rank = new Int32Array(state.model.n);
   order.forEach((j, r) => (rank[j] = r));
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as { kind: string; idx: Int32Array; lo: number };
-    if (r.kind !== 'min share') continue;
-    const members = Array.from(r.idx).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    const r = rows[i] as { kind: string; idx: Int32Array; val: Float64Array; lo: number };
+    // Minimum shares, and generic rows with a lower bound (e.g. "one start of a forced-in project").
+    if (r.kind !== 'min share' && !(r.kind === 'linear' && r.lo > -Infinity)) continue;
+    const members = Array.from(r.idx)
+      .filter((_, t) => (r.val[t] as number) > 0)
+      .sort((a, b) => (rank[a] as number) - (rank[b] as number));
     for (const j of members) {
       if ((state.act[i] as number) >= r.lo) break;
       if (state.sel[j] || !state.hi[j]) continue;

@@ -8,7 +8,9 @@
  * - exclusions:    Σ_{j ∈ S} x_j ≤ 1 for every mutually exclusive set S;
  * - force:         x_j = 1 (in) or x_j = 0 (out);
  * - balance:       minShare × budget ≤ Σ_{j ∈ G} cost_j x_j ≤ maxShare × budget for a group G
- *                  (a Type or an Objective): shares are of the budget, not of what is spent.
+ *                  (a Type or an Objective): shares are of the budget, not of what is spent;
+ * - linear rows:   lo ≤ Σ a_j x_j ≤ hi with any signs (optional; e.g. "one of these starts",
+ *                  "starts no earlier than the project it needs" of the time-indexed model).
  * Indices refer to `projects`. This module holds the types and their validation only.
  */
 
@@ -58,6 +60,16 @@ export interface BalanceRule {
   readonly maxShare: number | null;
 }
 
+/** A generic row lo ≤ Σ a_j x_j ≤ hi (a side may be ±Infinity). */
+export interface LinearRow {
+  /** The constraint in words, e.g. "one start of P07", "P08 starts no earlier than P03". */
+  readonly name: string;
+  /** [project index, coefficient]; a project appears at most once. */
+  readonly terms: readonly (readonly [number, number])[];
+  readonly lo: number;
+  readonly hi: number;
+}
+
 export interface AllocationProblem {
   readonly projects: readonly Candidate[];
   readonly budget: number;
@@ -65,6 +77,8 @@ export interface AllocationProblem {
   readonly dependencies: readonly Dependency[];
   readonly exclusions: readonly (readonly number[])[];
   readonly balance: readonly BalanceRule[];
+  /** Optional generic rows (none when absent). */
+  readonly rows?: readonly LinearRow[];
 }
 
 /** Fills the optional parts of a problem with "none". */
@@ -78,6 +92,7 @@ export function problem(
     dependencies: p.dependencies ?? [],
     exclusions: p.exclusions ?? [],
     balance: p.balance ?? [],
+    rows: p.rows ?? [],
   };
 }
 
@@ -117,6 +132,17 @@ export function validateProblem(p: AllocationProblem): void {
     index(d.needs, 'a dependency');
   }
   for (const s of p.exclusions) for (const j of s) index(j, 'an exclusion');
+  for (const r of p.rows ?? []) {
+    if (Number.isNaN(r.lo) || Number.isNaN(r.hi) || r.lo > r.hi || r.lo === Infinity)
+      fail(`${r.name} has bounds ${r.lo}..${r.hi}`);
+    const seen = new Set<number>();
+    for (const [j, a] of r.terms) {
+      index(j, r.name);
+      if (seen.has(j)) fail(`${r.name} lists project ${j} twice`);
+      seen.add(j);
+      if (!Number.isFinite(a)) fail(`${r.name} has coefficient ${a}`);
+    }
+  }
   for (const b of p.balance) {
     for (const j of b.members) index(j, `the balance rule for ${b.group}`);
     for (const s of [b.minShare, b.maxShare])

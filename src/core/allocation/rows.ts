@@ -5,11 +5,11 @@
 import type { AllocationProblem } from './problem';
 
 export type RowKind =
-  'budget' | 'resource' | 'min share' | 'max share' | 'dependency' | 'exclusion';
+  'budget' | 'resource' | 'min share' | 'max share' | 'dependency' | 'exclusion' | 'linear';
 
 export interface Row {
   readonly kind: RowKind;
-  /** Index into resources, balance, dependencies or exclusions (0 for the budget). */
+  /** Index into resources, balance, dependencies, exclusions or rows (0 for the budget). */
   readonly source: number;
   /** The constraint in words, as reasons name it: "budget", "SE capacity in 2027-03". */
   readonly name: string;
@@ -46,7 +46,8 @@ function sparse(entries: Map<number, number>): { idx: Int32Array; val: Float64Ar
 /**
  * Builds the rows: the budget (when finite), one per resource, one or two per balance rule
  * (Σ_G cost_j x_j ≥ minShare·budget, ≤ maxShare·budget), x_p − x_q ≤ 0 per dependency and
- * Σ_S x_j ≤ 1 per exclusion set of two or more projects. Duplicate dependencies and
+ * Σ_S x_j ≤ 1 per exclusion set of two or more projects, then the generic rows as given.
+ * Duplicate dependencies and
  * exclusion members are merged; a project needing itself adds nothing.
  */
 export function buildModel(p: AllocationProblem): Model {
@@ -98,6 +99,9 @@ export function buildModel(p: AllocationProblem): Model {
     if (members.length < 2) return;
     const ids = members.map((j) => (p.projects[j] as { id: string }).id).join(', ');
     add('exclusion', k, `only one of ${ids}`, new Map(members.map((j) => [j, 1])), -Infinity, 1);
+  });
+  (p.rows ?? []).forEach((r, k) => {
+    add('linear', k, r.name, new Map(r.terms.map(([j, a]) => [j, a])), r.lo, r.hi);
   });
 
   return modelOf(p, rows);

@@ -1,9 +1,13 @@
 /**
  * Check capacity: the demand of the committed projects (Approved or Active, or Selected) against
  * capacity, per skill and month. Writes the Utilization sheet: a heat map (above 85% amber, above
- * 100% red) and the over-allocations with the projects that cause them.
+ * 100% red) and the over-allocations with the projects that cause them. Projects count in their
+ * planned months (Planned start, written by Optimise portfolio and Commit). The Capacity to add
+ * that Optimise portfolio wrote at the bottom is kept.
  */
 import { analyseCapacity, type CapacityAnalysis } from '../../core/capacity';
+import type { Project } from '../../core/model';
+import { plannedDemand, type CapacityNeed, type ScheduleResult } from '../../core/schedule';
 import { committedRule, describeRule } from '../../core/counting';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
@@ -23,6 +27,86 @@ export function checkCapacity(ctx: ActionContext): ActionResult {
   const projects = readProjects(projectsSheet(ctx), [], ctx);
   const capacity = readCapacity(sheetOrFail(ctx, CAPACITY), ctx);
   const demand = readDemand(sheetOrFail(ctx, DEMAND), ctx);
+  return writeUtilization(ctx, projects.projects, capacity, demand, keptCapacityToAdd(ctx));
+}
+
+export const CAPACITY_TO_ADD = 'Capacity to add';
+
+/** The Capacity to add section Optimise portfolio wrote at the bottom of Utilization, if any. */
+function keptCapacityToAdd(ctx: ActionContext): CellValue[][] {
+  const sheet = ctx.ss.getSheetByName(UTILIZATION_SHEET);
+  if (!sheet || sheet.getLastRow() === 0) return [];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const at = values.findIndex((r) => r[0] === CAPACITY_TO_ADD);
+  if (at < 0) return [];
+  return values.slice(at).map((r) => {
+    let end = r.length;
+    while (end > 0 && r[end - 1] === '') end--;
+    return r.slice(0, end);
+  });
+}
+
+/**
+ * The Capacity to add section: one row per project and skill — the skill, the months and hours
+ * to add, the project they admit, when it would start, its value, and (with a Cost per hour) what
+ * the hours cost and the value per unit of that cost.
+ */
+export function capacityToAddRows(
+  r: ScheduleResult,
+  needs: readonly CapacityNeed[],
+): CellValue[][] {
+  const label = (t: number): string => r.model.schedule.periods[t] ?? '';
+  const rows: CellValue[][] = [
+    [
+      CAPACITY_TO_ADD,
+      needs.length
+        ? 'From Optimise portfolio: the fewest extra hours per skill and month that would let each project below in, at its best start, with the rest of the plan kept (each project on its own).'
+        : 'None: Optimise portfolio left no project out because of capacity alone.',
+    ],
+  ];
+  if (needs.length === 0) return rows;
+  rows.push([
+    'Skill',
+    'Months',
+    'Hours',
+    'Admits',
+    'Starting',
+    'Value',
+    'Cost of hours',
+    'Value ÷ cost',
+  ]);
+  for (const n of needs) {
+    for (const s of n.skills) {
+      rows.push([
+        s.skill,
+        s.months.map((t, i) => `${label(t)}: ${Math.round(s.hours[i] ?? 0)} h`).join(', '),
+        Math.round(s.total),
+        n.id,
+        n.start === null ? '' : label(n.start),
+        Math.round(n.value * 100) / 100,
+        s.cost === null ? '' : Math.round(s.cost),
+        n.cost !== null && n.cost > 0 && s === n.skills[0]
+          ? Math.round((n.value / n.cost) * 100) / 100
+          : '',
+      ]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Rebuilds Utilization from `projects` (counted by the committed rule, in their planned months),
+ * with `extra` rows (the Capacity to add) at the bottom.
+ */
+export function writeUtilization(
+  ctx: ActionContext,
+  projectList: readonly Project[],
+  capacity: ReturnType<typeof readCapacity>,
+  demandRead: ReturnType<typeof readDemand>,
+  extra: readonly CellValue[][],
+): ActionResult {
+  const projects = { projects: projectList };
+  const demand = { ...demandRead, demand: plannedDemand(projectList, demandRead.demand) };
   const rule = committedRule(projects.projects);
   const analysis = analyseCapacity(projects.projects, capacity.capacity, demand.demand, { rule });
   const problems: Problem[] = [...capacity.problems, ...demand.problems];
@@ -38,8 +122,11 @@ export function checkCapacity(ctx: ActionContext): ActionResult {
     });
   }
   const layout = utilizationRows(analysis, problems, ctx.dateKey(ctx.now), describeRule(rule));
-  const sheet = writeOwnedSheet(ctx, UTILIZATION_SHEET, layout.rows);
+  const extraAt = extra.length ? layout.rows.length + 2 : 0;
+  const rows = extra.length ? [...layout.rows, [], ...extra.map((r) => [...r])] : layout.rows;
+  const sheet = writeOwnedSheet(ctx, UTILIZATION_SHEET, rows);
   formatUtilization(ctx, sheet, analysis, layout);
+  if (extraAt) sheet.getRange(extraAt, 1).setFontWeight('bold');
 
   const over = analysis.overAllocations;
   const worst = over[0];

@@ -1,18 +1,21 @@
 /**
  * Optimise portfolio: which projects to fund within the budget and the people available. Reads
  * Projects, Demand, Capacity and Settings (Budget, Budget per month, Balance rules, Objective,
- * Time limit, Engine); solves the constrained selection; writes Selected and Why (the reason
- * each project is in or out); appends a Scenarios row; rebuilds the Frontier sheet (20 budgets
- * from 0 to the total cost) with a line chart of value against budget.
+ * Time limit, Engine, Delay discount); solves the constrained selection — choosing, for projects
+ * with a Latest start, the month each starts (src/core/schedule); writes Selected, Why, Planned
+ * start and Planned end; appends a Scenarios row; rebuilds the Frontier sheet (20 budgets from 0
+ * to the total cost) with a line chart of value against budget; and, when capacity keeps good
+ * projects out, rebuilds Utilization for the new plan with the capacity that would admit them.
  */
 import {
   efficientFrontier,
   portfolioProblem,
-  solveAllocation,
   type AllocationResult,
   type ObjectiveKind,
 } from '../../core/allocation';
 import { Deadline, TIME_BUDGET } from '../../core/time-budget';
+import { capacityToAdd, planPortfolio, portfolioSchedule } from '../../core/schedule';
+import type { IsoDate } from '../../core/model';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { requireBoard } from '../../sheets/board';
 import type { CellValue } from '../../sheets/cell-parsers';
@@ -26,6 +29,7 @@ import { readProjects, refuseDuplicateIds } from '../../sheets/projects';
 import { appendScenario, scenarioRules } from '../../sheets/scenarios';
 import { CAPACITY, CRITERIA, DEMAND } from '../../sheets/schema';
 import type { Settings } from '../../sheets/settings';
+import { capacityToAddRows, writeUtilization } from './capacity';
 import { duplicatesChosen } from './duplicates-chosen';
 import { computeScores } from './scoring';
 import { criteriaOf, projectsSheet, settingsOf, sheetOrFail } from './workbook';
@@ -75,13 +79,15 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   });
   const totalCost = open.problem.projects.reduce((s, c) => s + c.cost, 0);
   const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
-  const pp = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
+  const ps = portfolioSchedule(projects.projects, demand.demand, capacity.capacity, {
     budget,
     objective,
     budgetPerPeriod: settings.budgetPerMonth ?? undefined,
     balance: settings.balanceRules,
     leaveOut: unreadable.leaveOut,
+    delayDiscount: settings.delayDiscount,
   });
+  const pp = ps.portfolio;
   const timeLimitMs = settings.timeLimitSeconds * 1000;
   // One budget for the whole action, shared by both searches, the frontier and the reasons.
   const deadline = Deadline.after(ctx.now.getTime(), TIME_BUDGET.actionMs);
@@ -89,16 +95,34 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   const searchBy = deadline.share(google ? SEARCH_SHARE_WITH_GOOGLE : SEARCH_SHARE);
   const searchMs = Math.min(timeLimitMs, searchBy.remainingMs());
 
-  const ours = solveAllocation(pp.problem, { timeLimitMs, deadline: searchBy });
-  let result = ours;
+  const plan = planPortfolio(ps, { timeLimitMs, deadline: searchBy });
+  const ours = plan;
+  let result: Pick<
+    AllocationResult,
+    | 'selected'
+    | 'value'
+    | 'cost'
+    | 'count'
+    | 'status'
+    | 'gap'
+    | 'timeMs'
+    | 'nodes'
+    | 'feasible'
+    | 'conflict'
+  > & { readonly reasons: readonly string[] } = plan;
   const notes: string[] = [...warnings, ...unreadable.notes.slice(0, 12)];
-  if (searchMs < timeLimitMs && ours.limit === 'time')
+  if (searchMs < timeLimitMs && ours.status === 'time limit')
     notes.push(
       `Settings → Time limit is ${settings.timeLimitSeconds} s, but the search had ${Math.round(searchMs / 1000)} s: one action has ${TIME_BUDGET.actionMs / 60_000} minutes for everything it computes (Apps Script stops it at 6), shared with the frontier${google ? ' and the Google solver' : ''}.`,
     );
   if (unreadable.notes.length > 12)
     notes.push(`(and ${unreadable.notes.length - 12} more unreadable cells: see the Flags column)`);
-  if (google) {
+  notes.push(...plan.notes);
+  if (google && plan.schedule) {
+    notes.push(
+      "The Google solver chooses in or out only: with a Latest start set, Portfolio Pilot's optimiser chose the starts.",
+    );
+  } else if (google) {
     const service = ctx.services.linearOptimization;
     if (!service)
       throw new SheetError(
@@ -108,8 +132,9 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
       Math.min(300_000, timeLimitMs, deadline.share(GOOGLE_SHARE).remainingMs()) / 1000,
     );
     if (seconds >= 1) {
-      result = solveWithGoogle(service, pp.problem, { seconds });
-      notes.push(crossCheck(result, ours));
+      const answer = solveWithGoogle(service, pp.problem, { seconds });
+      result = { ...answer, reasons: answer.reasons.map((r) => r.text) };
+      notes.push(crossCheck(answer, ours));
     } else
       notes.push(
         "The Google solver did not run: this action's time budget was used up; the selection is Portfolio Pilot's.",
@@ -124,18 +149,28 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
 
   // Results go back to the row each candidate was read from (never looked up by ID), so a row
   // is ticked only when that very row was chosen.
+  const googleChose = result !== plan;
   const rows = projects.table.rows.length;
   const selected: CellValue[] = new Array<CellValue>(rows).fill('');
   const why: CellValue[] = new Array<CellValue>(rows).fill('');
+  const plannedStart: (IsoDate | null)[] = new Array<IsoDate | null>(rows).fill(null);
+  const plannedEnd: (IsoDate | null)[] = new Array<IsoDate | null>(rows).fill(null);
   for (const p of projects.projects) selected[p.row - 2] = false;
   pp.candidates.forEach((p, j) => {
-    selected[p.row - 2] = result.selected[j] === true;
-    why[p.row - 2] = result.reasons[j]?.text ?? '';
+    const chosen = result.selected[j] === true;
+    const r = p.row - 2;
+    selected[r] = chosen;
+    why[r] = result.reasons[j] ?? '';
+    // The Google solver does not move starts: a chosen project starts at its Start.
+    plannedStart[r] = (googleChose ? (chosen ? p.start : null) : plan.plannedStart[j]) ?? null;
+    plannedEnd[r] = (googleChose ? (chosen ? p.end : null) : plan.plannedEnd[j]) ?? null;
   });
   for (const s of pp.skipped) why[s.project.row - 2] = `not a candidate: ${s.reason}`;
   writeOwnedColumns(ctx, projects.table, [
     { key: 'selected', values: selected },
     { key: 'why', values: why },
+    { key: 'plannedStart', values: plannedStart.map((d) => d ?? '') },
+    { key: 'plannedEnd', values: plannedEnd.map((d) => d ?? '') },
   ]);
   const selectedCol = projects.table.index.get('selected');
   if (selectedCol !== undefined && rows > 0) {
@@ -163,10 +198,11 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     seconds: result.timeMs / 1000,
     selectedIds: chosenIds,
     ...scenarioRules(settings),
+    plannedStarts: googleChose ? '' : plan.moved.join('; '),
   });
 
   // The frontier varies the budget of the same model (the balance shares follow each budget).
-  const frontier = writeFrontier(ctx, pp.problem, totalCost, {
+  const frontier = writeFrontier(ctx, googleChose ? pp.problem : plan.problem, totalCost, {
     timeLimitMs: Math.min(60_000, 2 * timeLimitMs),
     deadline,
   });
@@ -174,13 +210,36 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     notes.push(
       `The Frontier has ${frontier.unsolved} of ${frontier.points} budgets left blank: this action's time budget ran out before them.`,
     );
+  if (plan.schedule && !googleChose) {
+    const rates = plan.schedule.model.schedule.lanes.map(
+      (l) =>
+        capacity.capacity.find((c) => c.skill.trim().toLowerCase() === l.name.toLowerCase())
+          ?.costPerHour ?? null,
+    );
+    const needs = capacityToAdd(plan.schedule, rates);
+    const planned = projects.projects.map((p) => ({
+      ...p,
+      selected: selected[p.row - 2] === true,
+      plannedStart: plannedStart[p.row - 2] ?? null,
+      plannedEnd: plannedEnd[p.row - 2] ?? null,
+    }));
+    writeUtilization(ctx, planned, capacity, demand, capacityToAddRows(plan.schedule, needs));
+    if (needs.length)
+      notes.push(
+        `Capacity would admit ${needs.map((n) => n.id).join(', ')}: see Capacity to add on the Utilization sheet.`,
+      );
+  }
   const statusText =
     result.status === 'optimal'
       ? 'optimal'
       : Number.isFinite(result.gap)
         ? `best found in the time limit (gap ${(result.gap * 100).toFixed(2)}%)`
         : 'best found in the time limit (no bound on how far from the best it is: give it more time)';
-  const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.`;
+  const movedText =
+    !googleChose && plan.moved.length
+      ? ` ${plan.moved.length} start${plan.moved.length === 1 ? 's' : ''} later than planned (${plan.moved.slice(0, 6).join(', ')}${plan.moved.length > 6 ? '…' : ''}).`
+      : '';
+  const summary = `Selected ${result.count} of ${pp.candidates.length} projects: ${settings.objective.toLowerCase()} ${fmt(result.value)}, cost ${fmt(result.cost)} of budget ${fmt(budget)}; ${statusText}.${movedText}`;
   if (settings.budget === null)
     notes.push(
       `Settings has no Budget: ${Math.round(DEFAULT_BUDGET_SHARE * 100)}% of the open projects' total cost (${fmt(budget)}) was used.`,
@@ -191,7 +250,7 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
       `Data notes: ${pp.warnings.slice(0, 6).join(' ')}${pp.warnings.length > 6 ? ` (and ${pp.warnings.length - 6} more)` : ''}`,
     );
   return {
-    toast: `${summary} See Selected and Why in Projects, and the Frontier sheet.`,
+    toast: `${summary} See Selected, Why and Planned start in Projects, and the Frontier sheet.`,
     log: `${summary} Engine ${settings.engine}; ${result.nodes} nodes in ${(result.timeMs / 1000).toFixed(1)} s; frontier of ${frontier.points - frontier.unsolved} of ${frontier.points} budgets in ${((Date.now() - ctx.now.getTime()) / 1000).toFixed(1)} s.`,
     warnings: notes,
   };
@@ -211,7 +270,10 @@ function withFreshScores(ctx: ActionContext, settings: Settings): ReturnType<typ
   return { ...s.read, projects: s.projects };
 }
 
-function crossCheck(google: AllocationResult, ours: AllocationResult): string {
+function crossCheck(
+  google: Pick<AllocationResult, 'value' | 'status'>,
+  ours: Pick<AllocationResult, 'value' | 'status'>,
+): string {
   const same = Math.abs(google.value - ours.value) <= 1e-6 * Math.max(1, Math.abs(ours.value));
   const detail = `Google solver: value ${fmt(google.value)} (${google.status}); Portfolio Pilot's optimiser: ${fmt(ours.value)} (${ours.status}).`;
   return same

@@ -1,10 +1,12 @@
 /**
  * What Snapshot, Refresh dashboard and Prepare review read first, once: today's date in the
  * spreadsheet's zone, the settings, the projects and — when the workbook has Capacity and Demand —
- * the capacity analysis of the committed portfolio. A fixed number of service calls.
+ * the capacity analysis of the committed portfolio, in its planned months. A fixed number of
+ * service calls.
  */
 import { analyseCapacity, type CapacityAnalysis } from '../../core/capacity';
 import type { IsoDate } from '../../core/model';
+import { plannedDemand } from '../../core/schedule';
 import type { ActionContext } from '../../sheets/action';
 import { readCapacity, readDemand } from '../../sheets/model-sheets';
 import { describeProblem } from '../../sheets/problems';
@@ -34,7 +36,12 @@ export function readPortfolio(ctx: ActionContext): PortfolioState {
   if (capacitySheet && demandSheet) {
     const c = readCapacity(capacitySheet, ctx);
     const d = readDemand(demandSheet, ctx);
-    capacity = analyseCapacity(projects.projects, c.capacity, d.demand);
+    // In the planned months: a project Optimise portfolio or Commit moved loads its new months.
+    capacity = analyseCapacity(
+      projects.projects,
+      c.capacity,
+      plannedDemand(projects.projects, d.demand),
+    );
     const problems = c.problems.length + d.problems.length + capacity.problems.length;
     if (problems)
       warnings.push(

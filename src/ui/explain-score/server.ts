@@ -7,6 +7,7 @@
  * Criteria, or the Pairwise sheet's AHP weights — and only open projects ranked. With RICE, ICE or
  * WSJF it shows each input and the formula with the project's numbers instead. Reads only.
  */
+import { plannedShift } from '../../core/schedule';
 import { explainScore, type ScoreExplanation } from '../../core/explain';
 import { FRAMEWORK_NAMES, type FrameworkKind } from '../../core/framework-score';
 import { isOpen, type Project } from '../../core/model';
@@ -48,9 +49,14 @@ export function explainView(services: Services): ExplainView {
     );
   const whyCol = s.read.table.index.get('why');
   const why = whyCol === undefined ? '' : String(s.read.table.rows[row - 2]?.[whyCol] ?? '').trim();
+  const shift = plannedShift(project);
+  const planned =
+    project.selected === true && project.plannedStart
+      ? ` Planned ${project.plannedStart}${project.plannedEnd ? ` to ${project.plannedEnd}` : ''}${shift > 0 ? ` (${shift} month${shift === 1 ? '' : 's'} after its Start)` : ''}.`
+      : '';
   const selection =
     project.selected === true
-      ? `In the selection. Why: ${why || 'no reason was written.'}`
+      ? `In the selection.${planned} Why: ${why || 'no reason was written.'}`
       : project.selected === false
         ? `Left out of the selection. Why: ${why || 'no reason was written.'}`
         : why

@@ -1,8 +1,9 @@
 /**
  * Committing a saved scenario (Scenario planner): only the board (when Settings names one) may;
  * the selection is re-validated against the workbook as it is now (check.ts) and refused when it
- * no longer holds. Then Selected and Why for its projects, Status Approved where it may move
- * there (each change a Decisions row), the scenario's Committed time; logged and undoable.
+ * no longer holds. Then Selected, Why, Planned start and Planned end (the months its run chose)
+ * for its projects, Status Approved where it may move there (each change a Decisions row), the
+ * scenario's Committed time; logged and undoable.
  */
 import { runAction, type ActionContext } from '../../sheets/action';
 import type { CellValue } from '../../sheets/cell-parsers';
@@ -23,7 +24,8 @@ import type { Project } from '../../core/model';
 import { requireBoard } from '../../sheets/board';
 import { recordDecisions } from '../../sheets/decisions';
 import { refuseDuplicateIds } from '../../sheets/projects';
-import { OBJECTIVE_NAMES, type Objective, type SavedScenario } from './contract';
+import { OBJECTIVE_NAMES, plannedStartsOf, type Objective, type SavedScenario } from './contract';
+import { addMonths, monthIndex } from '../../core/schedule';
 import { defaultBudget, planProblem, readPortfolio, withFreshScores } from './plan';
 import { checkSelection } from './check';
 import { readSaved } from './saved';
@@ -67,9 +69,12 @@ export function commitScenario(
     const selected: CellValue[] = new Array<CellValue>(rows).fill('');
     for (const p of read.projects) selected[p.row - 2] = chosen.has(matchKey(p.id));
     const why = whyColumn(read, pp, scenario, chosen);
+    const planned = plannedColumns(read, chosen, scenario.plannedStarts);
     writeOwnedColumns(ctx, table, [
       { key: 'selected', values: selected },
       { key: 'why', values: why },
+      { key: 'plannedStart', values: planned.start },
+      { key: 'plannedEnd', values: planned.end },
     ]);
     const approved = approve(ctx, read.projects, chosen, table);
     recordDecisions(
@@ -259,4 +264,30 @@ function ruleWarnings(settings: Settings, scenario: SavedScenario): string[] {
       `Settings' Balance rules were "${scenario.balanceRules}" when the scenario was saved and are "${now.balanceRules}" now.`,
     );
   return warnings;
+}
+
+/**
+ * Planned start and end of a committed scenario: Start and End of its projects, moved by the
+ * months its Planned starts record ("P07 2027-04"); blank for the projects it leaves out.
+ */
+function plannedColumns(
+  read: {
+    readonly projects: readonly Project[];
+    readonly table: { readonly rows: readonly unknown[] };
+  },
+  chosen: ReadonlySet<string>,
+  recorded: string,
+): { start: CellValue[]; end: CellValue[] } {
+  const moved = new Map([...plannedStartsOf(recorded)].map(([id, month]) => [matchKey(id), month]));
+  const rows = read.table.rows.length;
+  const start: CellValue[] = new Array<CellValue>(rows).fill('');
+  const end: CellValue[] = new Array<CellValue>(rows).fill('');
+  for (const p of read.projects) {
+    if (!chosen.has(matchKey(p.id)) || !p.start) continue;
+    const to = moved.get(matchKey(p.id));
+    const k = to ? monthIndex(to) - monthIndex(p.start.slice(0, 7)) : 0;
+    start[p.row - 2] = addMonths(p.start, k);
+    end[p.row - 2] = p.end ? addMonths(p.end, k) : '';
+  }
+  return { start, end };
 }

@@ -73,8 +73,12 @@ export const planResultSchema = lazy(() =>
         value: z.number(),
         selected: z.boolean(),
         why: z.string(),
+        /** "YYYY-MM-DD" when selected and it has a Start; "" otherwise. */
+        plannedStart: z.string(),
       }),
     ),
+    /** Projects starting after their Start: "P07 2027-04". */
+    moved: z.array(z.string()),
     /** The most loaded skill-periods of the selection, heaviest first. */
     loads: z.array(
       z.object({
@@ -114,6 +118,8 @@ export const savedSchema = lazy(() =>
     /** Settings' Budget per month and Balance rules of the run ("none"; "" when not recorded). */
     budgetPerMonth: z.string(),
     balanceRules: z.string(),
+    /** Projects starting after their Start, "P07 2027-04; P12 2027-05" ("" for none). */
+    plannedStarts: z.string(),
   }),
 );
 export type SavedScenario = z.output<ReturnType<typeof savedSchema>>;
@@ -159,6 +165,19 @@ export const plannerContract = {
         status: statusSchema(),
         gap: z.nullable(z.number().check(z.gte(0))),
         seconds: z.number().check(z.gte(0)),
+        /** The run's moved starts, "P07 2027-04" (absent: none moved). */
+        plannedStarts: z.optional(
+          z.array(
+            z
+              .string()
+              .check(
+                z.regex(
+                  /^\S{1,50} \d{4}-(0[1-9]|1[0-2])$/,
+                  'A moved start reads like "P07 2027-04".',
+                ),
+              ),
+          ),
+        ),
       }),
     () => z.object({ saved: z.array(savedSchema()), message: z.string() }),
   ),
@@ -181,6 +200,18 @@ export interface Comparison {
   readonly valueDelta: number | null;
   readonly costDelta: number | null;
   readonly countDelta: number;
+  /** In both, starting in a different month: "as planned" for its Start. */
+  readonly moved: readonly { id: string; name: string; from: string; to: string }[];
+}
+
+/** "P07 2027-04; P12 2027-05" → P07 → 2027-04, P12 → 2027-05. */
+export function plannedStartsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const m = /^\s*(\S+)\s+(\d{4}-\d{2})\s*$/.exec(part);
+    if (m) out.set(m[1] as string, m[2] as string);
+  }
+  return out;
 }
 
 /** What changes from scenario A to scenario B: projects entering and leaving, and the deltas. */
@@ -200,5 +231,12 @@ export function compareScenarios(
     valueDelta: delta(a.value, b.value),
     costDelta: delta(a.cost, b.cost),
     countDelta: b.selectedIds.length - a.selectedIds.length,
+    moved: b.selectedIds
+      .filter((id) => inA.has(id))
+      .flatMap((id) => {
+        const from = plannedStartsOf(a.plannedStarts).get(id) ?? 'as planned';
+        const to = plannedStartsOf(b.plannedStarts).get(id) ?? 'as planned';
+        return from === to ? [] : [{ ...named(id), from, to }];
+      }),
   };
 }

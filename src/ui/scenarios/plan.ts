@@ -8,11 +8,10 @@ import { type Deadline } from '../../core/time-budget';
 import {
   efficientFrontier,
   objectiveValue,
-  portfolioProblem,
-  solveAllocation,
   type AllocationProblem,
   type PortfolioProblem,
 } from '../../core/allocation';
+import { planPortfolio, portfolioSchedule, type PortfolioSchedule } from '../../core/schedule';
 import {
   isOpen,
   type CapacityRow,
@@ -133,16 +132,19 @@ export interface PlanOptions {
  */
 export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOptions): PlanResult {
   const now = options.now ?? Date.now;
-  const pp = planProblem(read, params);
+  const ps = planSchedule(read, params);
+  const pp = ps.portfolio;
   const t0 = now();
-  const r = solveAllocation(pp.problem, {
+  const plan = planPortfolio(ps, {
     timeLimitMs: options.timeLimitMs,
     deadline: options.deadline?.share(0.5),
     now,
   });
   const seconds = (now() - t0) / 1000;
+  // Loads are per candidate of the problem solved (a start of a project that may move).
+  const r = { selected: plan.candidateSelected };
 
-  const loads = pp.problem.resources
+  const loads = plan.problem.resources
     .filter((res) => res.kind === 'capacity' && res.limit > 0)
     .map((res) => {
       const used = res.use.reduce((s, [j, a]) => s + (r.selected[j] ? a : 0), 0);
@@ -153,29 +155,31 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
     .sort((a, b) => b.share - a.share || a.skill.localeCompare(b.skill))
     .slice(0, 5);
 
-  const chart = frontier(pp.problem, options);
+  const chart = frontier(plan.problem, options);
   return {
-    status: r.status,
-    feasible: r.feasible,
-    value: r.value,
-    cost: r.cost,
-    count: r.count,
-    gap: Number.isFinite(r.gap) ? r.gap : null,
+    status: plan.status,
+    feasible: plan.feasible,
+    value: plan.value,
+    cost: plan.cost,
+    count: plan.count,
+    gap: Number.isFinite(plan.gap) ? plan.gap : null,
     seconds,
     budget: params.budget,
-    selected: pp.candidates.filter((_, j) => r.selected[j]).map((p) => p.id),
+    selected: pp.candidates.filter((_, j) => plan.selected[j]).map((p) => p.id),
     projects: pp.candidates.map((p, j) => ({
       id: p.id,
       name: p.name,
       cost: pp.problem.projects[j]?.cost ?? 0,
       value: pp.problem.projects[j]?.value ?? 0,
-      selected: r.selected[j] ?? false,
-      why: r.reasons[j]?.text ?? '',
+      selected: plan.selected[j] ?? false,
+      why: plan.reasons[j] ?? '',
+      plannedStart: plan.plannedStart[j] ?? '',
     })),
+    moved: plan.moved,
     loads,
     frontier: chart.points,
-    conflict: r.conflict ? sentence(r.conflict.message) : null,
-    warnings: [...read.notes, ...summarise(pp.warnings), ...chart.notes],
+    conflict: plan.conflict ? sentence(plan.conflict.message) : null,
+    warnings: [...read.notes, ...summarise([...plan.notes, ...pp.warnings]), ...chart.notes],
   };
 }
 
@@ -185,6 +189,11 @@ export function runPlan(read: PortfolioRead, params: PlanParams, options: PlanOp
  * month and Balance rules.
  */
 export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioProblem {
+  return planSchedule(read, params).portfolio;
+}
+
+/** The plan's problem with each project's window (Start … Latest start) and Settings' Delay discount. */
+export function planSchedule(read: PortfolioRead, params: PlanParams): PortfolioSchedule {
   const forceIn = new Set(params.forceIn.map((s) => s.toLowerCase()));
   const forceOut = new Set(params.forceOut.map((s) => s.toLowerCase()));
   const known = new Set(read.projects.map((p) => p.id.toLowerCase()));
@@ -204,20 +213,23 @@ export function planProblem(read: PortfolioRead, params: PlanParams): PortfolioP
       'No project has a Score yet. Run Score & rank first, or choose Expected revenue as the objective.',
     );
   const capacity = read.capacity.map((c) => ({
+    ...c,
     skill: c.skill,
     hours: Object.fromEntries(
       Object.entries(c.hours).map(([k, h]) => [k, h * params.capacityFactor]),
     ),
   }));
   const unreadable = unreadableInputs(projects, read.table, read.problems, params.objective);
-  const pp = portfolioProblem(projects, read.demand, capacity, {
+  const ps = portfolioSchedule(projects, read.demand, capacity, {
     budget: params.budget,
     objective: params.objective,
     budgetPerPeriod: read.settings.budgetPerMonth ?? undefined,
     balance: read.settings.balanceRules,
     leaveOut: unreadable.leaveOut,
+    delayDiscount: read.settings.delayDiscount,
   });
-  return { ...pp, warnings: [...unreadable.notes, ...pp.warnings] };
+  const pp = ps.portfolio;
+  return { ...ps, portfolio: { ...pp, warnings: [...unreadable.notes, ...pp.warnings] } };
 }
 
 /** Best value for budgets 0 … total cost; infeasible budgets (below the forced cost) are left out. */

@@ -63,6 +63,7 @@ export function readSaved(ss: Spreadsheet, opts: ReadOptions): SavedScenario[] {
         committed: text('committed'),
         budgetPerMonth: text('budgetPerMonth'),
         balanceRules: text('balanceRules'),
+        plannedStarts: text('plannedStarts'),
       },
     ];
   });

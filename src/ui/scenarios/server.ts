@@ -2,6 +2,7 @@
  * The server side of the Scenario planner: load (defaults, projects, saved scenarios), run (the
  * optimiser, read-only), save (a Scenarios row, under the document lock) and commit (commit.ts).
  */
+import { matchKey } from '../../core/keys';
 import { Deadline, TIME_BUDGET } from '../../core/time-budget';
 import { isOpen } from '../../core/model';
 import { runAction } from '../../sheets/action';
@@ -108,6 +109,13 @@ export function saveScenario(
       'Run the plan again, then save.',
     );
     const chosen = pp.candidates.filter((_, j) => selection[j]);
+    // A moved start is a request like the rest: only a chosen project with a Start may move.
+    const chosenIds = new Set(chosen.map((p) => matchKey(p.id)));
+    const moved = (s.plannedStarts ?? []).filter((m) => {
+      const [id = '', month = ''] = m.split(' ');
+      const p = pp.candidates.find((c) => matchKey(c.id) === matchKey(id));
+      return chosenIds.has(matchKey(id)) && p?.start && month > p.start.slice(0, 7);
+    });
     let value = 0;
     let cost = 0;
     for (const p of chosen) {
@@ -133,6 +141,7 @@ export function saveScenario(
       seconds: s.seconds,
       selectedIds: chosen.map((p) => p.id),
       ...scenarioRules(read.settings),
+      plannedStarts: moved.join('; '),
     });
     message = `Saved scenario "${s.name}": ${chosen.length} projects, cost ${cost.toLocaleString('en-US')}, value ${(Math.round(value * 10) / 10).toLocaleString('en-US')} (${OBJECTIVE_NAMES[s.params.objective]}).`;
     return {

@@ -177,6 +177,7 @@ function Plan(p: {
         status: result.r.status,
         gap: result.r.gap,
         seconds: result.r.seconds,
+        plannedStarts: result.r.moved,
       });
       p.onSaved(out.saved);
       errors.clear('name');
@@ -391,6 +392,21 @@ function Result({ result: r }: { readonly result: PlanResult }): JSX.Element {
           Budget per month or Balance rules.`}
         </p>
       )}
+      {r.moved.length > 0 && (
+        <>
+          <h2>Starts moved ({r.moved.length})</h2>
+          <ul class="ids moved">
+            {r.moved.map((m) => {
+              const why = r.projects.find((x) => x.id === m.split(' ')[0])?.why ?? '';
+              return (
+                <li key={m}>
+                  <span class="pid">{m.split(' ')[0]}</span> {why.split(';')[0]}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <details>
         <summary>Selected projects ({chosen.length})</summary>
         <table class="data">
@@ -399,6 +415,9 @@ function Result({ result: r }: { readonly result: PlanResult }): JSX.Element {
               <tr key={x.id}>
                 <td>
                   <span class="pid">{x.id}</span> {x.name}
+                  {x.plannedStart && (
+                    <div class="planned-start">Planned start {x.plannedStart.slice(0, 7)}</div>
+                  )}
                   <div class="hint">{x.why}</div>
                 </td>
                 <td class="num">{formatShort(x.cost)}</td>
@@ -557,6 +576,18 @@ function Saved(p: {
                   ))
                 )}
               </ul>
+              {cmp.moved.length > 0 && (
+                <>
+                  <h3>Starts moved ({cmp.moved.length})</h3>
+                  <ul class="ids moved">
+                    {cmp.moved.map((x) => (
+                      <li key={x.id}>
+                        <span class="pid">{x.id}</span> {x.name}: {x.from} → {x.to}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <h3>Leaves ({cmp.leave.length})</h3>
               <ul class="ids leave">
                 {cmp.leave.length === 0 ? (
