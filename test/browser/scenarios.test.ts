@@ -270,6 +270,8 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
 
     await p.getByLabel('Scenario to commit').selectOption('Moving starts');
     await p.getByRole('button', { name: 'Commit…' }).click();
+    // Enter confirms once the dialog has focus (pressed sooner, it reaches the page behind).
+    await expect.poll(() => s.focusedId()).toBe('confirm-commit');
     await p.keyboard.press('Enter');
     await s.idle();
     const projects = records(w, 'Projects');

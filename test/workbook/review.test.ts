@@ -231,7 +231,7 @@ describe('Prepare review', () => {
   it('on the sample just loaded, shows what changed since the previous review, not 42 new projects', () => {
     const w = world({ sample: true });
     expect(lastToast(w.ana)).toMatch(
-      /History holds the snapshot of the previous review \(\d{4}-\d{2}-\d{2}\), so Prepare review shows what changed since\./,
+      /Snapshots holds the snapshot of the previous review \(\d{4}-\d{2}-\d{2}\), so Prepare review shows what changed since\./,
     );
     click(w.ana, 'Score & rank');
     click(w.ana, 'Prepare review');
@@ -257,11 +257,11 @@ describe('Prepare review', () => {
 
   it('keeps a History that already has rows when the sample is loaded again', () => {
     const w = world({ sample: true });
-    const history = w.workbook.sheetValues('History');
+    const history = w.workbook.sheetValues('Snapshots');
     w.ana.answerAlert('YES');
     click(w.ana, 'Load sample portfolio');
-    expect(w.workbook.sheetValues('History')).toEqual(history);
-    expect(lastToast(w.ana)).not.toMatch(/History holds/);
+    expect(w.workbook.sheetValues('Snapshots')).toEqual(history);
+    expect(lastToast(w.ana)).not.toMatch(/Snapshots holds/);
   });
 
   it('with no earlier snapshot lists every project as new', () => {

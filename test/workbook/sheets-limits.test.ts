@@ -116,14 +116,14 @@ describe('History stays bounded', () => {
     for (let d = 0; d < 6; d++) {
       click(w.ana, 'Snapshot');
       const shown = lastAlert(w.ana)?.prompt ?? '';
-      if (/History keeps at most/.test(shown)) compacted = shown;
+      if (/Snapshots keeps at most/.test(shown)) compacted = shown;
       expect(w.workbook.totalCells()).toBeLessThanOrEqual(9_000_000);
       w.emulator.clock.advance(86_400_000);
     }
     expect(compacted).toMatch(
-      /History keeps at most [\d,]+ rows .*: the \d+ oldest snapshot days? .* removed, and Undo does not bring/,
+      /Snapshots keeps at most [\d,]+ rows .*: the \d+ oldest snapshot days? .* removed, and Undo does not bring/,
     );
-    const history = records(w, 'History');
+    const history = records(w, 'Snapshots');
     const kept = new Set(history.map((h) => String(h.Date)));
     expect(kept.size).toBeGreaterThanOrEqual(1);
     expect(kept.size).toBeLessThan(6);

@@ -55,8 +55,13 @@ export function portfolioSchedule(
   const perPeriod = settings.budgetPerPeriod;
   if (perPeriod && typeof perPeriod !== 'number')
     for (const m of Object.keys(perPeriod)) months.push(monthIndex(m));
-  const first = months.length ? Math.min(...months) : 0;
-  const last = months.length ? Math.max(...months) : -1;
+  // A loop, not Math.min(...months): a large portfolio has more months than a call takes arguments.
+  let first = months.length ? Infinity : 0;
+  let last = months.length ? -Infinity : -1;
+  for (const m of months) {
+    if (m < first) first = m;
+    if (m > last) last = m;
+  }
   const periods = Array.from({ length: last - first + 1 }, (_, t) => monthOf(first + t));
 
   // Lanes: skills in Capacity order, then skills only Demand names.

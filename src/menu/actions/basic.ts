@@ -23,7 +23,7 @@ export function loadSampleAction(ctx: ActionContext): ActionResult {
   const what = loadSample(ctx);
   const earlier = loadSampleHistory(ctx);
   const history = earlier
-    ? ` History holds the snapshot of the previous review (${earlier}), so Prepare review shows what changed since.`
+    ? ` Snapshots holds the snapshot of the previous review (${earlier}), so Prepare review shows what changed since.`
     : '';
   return {
     toast: `Loaded the sample portfolio: ${what}.${history} Next: Score & rank.`,

@@ -46,7 +46,7 @@ export function recordSnapshot(ctx: ActionContext, state: PortfolioState): Snaps
   const { compacted } = stored;
   if (compacted.cut > 0)
     warnings.push(
-      `History keeps at most ${compacted.limit.toLocaleString('en-US')} rows (its share of the workbook's 10 million cells): the ${compacted.days.length} oldest snapshot day${compacted.days.length === 1 ? '' : 's'} (${describeDays(compacted.days)}, ${compacted.cut.toLocaleString('en-US')} rows) ${compacted.days.length === 1 ? 'was' : 'were'} removed, and Undo does not bring ${compacted.days.length === 1 ? 'it' : 'them'} back. To keep every day, copy History to another file before a snapshot (File → Make a copy).`,
+      `Snapshots keeps at most ${compacted.limit.toLocaleString('en-US')} rows (its share of the workbook's 10 million cells): the ${compacted.days.length} oldest snapshot day${compacted.days.length === 1 ? '' : 's'} (${describeDays(compacted.days)}, ${compacted.cut.toLocaleString('en-US')} rows) ${compacted.days.length === 1 ? 'was' : 'were'} removed, and Undo does not bring ${compacted.days.length === 1 ? 'it' : 'them'} back. To keep every day, copy Snapshots to another file before a snapshot (File → Make a copy).`,
     );
   const again =
     stored.replaced + stored.removed > 0

@@ -3,10 +3,12 @@
  * saved or committed: the page's list of IDs is a request, not a fact. The IDs must be projects
  * that exist once, are open candidates, and together keep to every constraint of the optimiser's
  * model (budget, capacity × the scenario's factor, forces, dependencies, exclusions, Settings'
- * Budget per month and Balance rules).
+ * Budget per month and Balance rules). With moved starts (time-phased planning), the constraints
+ * are checked with each project's demand and monthly cost in the months it would run.
  */
 import { buildModel, violations, type PortfolioProblem } from '../../core/allocation';
 import { matchKey } from '../../core/keys';
+import { timeIndexed, type PortfolioSchedule } from '../../core/schedule';
 import { pct } from '../../sheets/optimiser-settings';
 import { SheetError } from '../../sheets/problems';
 
@@ -23,6 +25,11 @@ export function checkSelection(
   ids: readonly string[],
   what: string,
   fix: string,
+  timed?: {
+    readonly schedule: PortfolioSchedule;
+    /** Requested start months ("2027-04") by project ID; a project not listed starts at its Start. */
+    readonly starts: ReadonlyMap<string, string>;
+  },
 ): boolean[] {
   const wanted = new Set(ids.map(matchKey));
   const candidate = new Set(pp.candidates.map((p) => matchKey(p.id)));
@@ -34,10 +41,48 @@ export function checkSelection(
   const unknown = ids.filter((id) => !candidate.has(matchKey(id)) && !skipped.has(matchKey(id)));
   if (unknown.length) failures.push(`Projects has no ${unknown.join(', ')}`);
   const selection = pp.candidates.map((p) => wanted.has(matchKey(p.id)));
-  failures.push(...constraintFailures(pp, selection));
+  failures.push(
+    ...(timed && timed.starts.size > 0
+      ? timedFailures(timed.schedule, selection, timed.starts)
+      : constraintFailures(pp, selection)),
+  );
   if (failures.length === 0) return selection;
   const more = failures.length > SHOWN ? `; and ${failures.length - SHOWN} more` : '';
   throw new SheetError(`${what}: ${failures.slice(0, SHOWN).join('; ')}${more}. ${fix}`);
+}
+
+/**
+ * The failures of a selection whose projects start in the months requested: each chosen project
+ * takes the start of the time-indexed model (core/schedule) at its delay, so capacity and the
+ * budget per month count it in the months it would run. A month outside its window fails.
+ */
+function timedFailures(
+  ps: PortfolioSchedule,
+  selection: readonly boolean[],
+  starts: ReadonlyMap<string, string>,
+): string[] {
+  const tm = timeIndexed(ps.schedule);
+  const chosen = new Array<boolean>(tm.problem.projects.length).fill(false);
+  const out: string[] = [];
+  const byKey = new Map([...starts].map(([id, month]) => [matchKey(id), month]));
+  ps.portfolio.candidates.forEach((p, j) => {
+    if (!selection[j]) return;
+    const q = ps.schedule.projects[j];
+    const month = byKey.get(matchKey(p.id));
+    const at = month === undefined ? -1 : ps.schedule.periods.indexOf(month);
+    const delay = month === undefined || !q || q.start === null ? 0 : at - q.start;
+    const k = tm.candidates[j]?.find((c) => tm.delay[c] === delay);
+    if (k === undefined) {
+      out.push(`${p.id} cannot start in ${month ?? 'its Start month'}: it is outside its window`);
+      return;
+    }
+    chosen[k] = true;
+    const own = tm.projectVar[j];
+    if (own !== undefined && own >= 0) chosen[own] = true;
+  });
+  const candidates = Array.from(tm.owner, (o) => ps.portfolio.candidates[o]);
+  const timedProblem = { ...ps.portfolio, problem: tm.problem, candidates } as PortfolioProblem;
+  return [...out, ...constraintFailures(timedProblem, chosen)];
 }
 
 /** Each constraint of the model the selection breaks, in words. */
@@ -91,6 +136,8 @@ function constraintFailures(pp: PortfolioProblem, selection: readonly boolean[])
             .join(' and ')} exclude each other`,
         );
         break;
+      default:
+        out.push(`${row.name} does not hold`);
     }
   }
   if (months.length)

@@ -25,8 +25,8 @@ import { requireBoard } from '../../sheets/board';
 import { recordDecisions } from '../../sheets/decisions';
 import { refuseDuplicateIds } from '../../sheets/projects';
 import { OBJECTIVE_NAMES, plannedStartsOf, type Objective, type SavedScenario } from './contract';
-import { addMonths, monthIndex } from '../../core/schedule';
-import { defaultBudget, planProblem, readPortfolio, withFreshScores } from './plan';
+import { addMonths, monthIndex, type PortfolioSchedule } from '../../core/schedule';
+import { defaultBudget, planSchedule, readPortfolio, withFreshScores } from './plan';
 import { checkSelection } from './check';
 import { readSaved } from './saved';
 
@@ -56,12 +56,14 @@ export function commitScenario(
     refuseDuplicateIds(read.projects, 'Commit scenario');
     // The saved row is no more trusted than the page: its selection is checked against the
     // workbook as it is now, under the lock, before anything is written.
-    const pp = scenarioProblem(ctx, read, scenario);
+    const ps = scenarioSchedule(ctx, read, scenario);
+    const pp = ps.portfolio;
     checkSelection(
       pp,
       scenario.selectedIds,
       `Scenario "${scenario.name}" cannot be committed as the workbook stands now`,
       'Nothing was changed. Run the plan again in the Scenario planner, save it under a new name and commit that.',
+      { schedule: ps, starts: plannedStartsOf(scenario.plannedStarts) },
     );
     const chosen = new Set(scenario.selectedIds.map(matchKey));
     const table = read.table;
@@ -114,11 +116,11 @@ export function commitScenario(
  * forces, objective) on today's data and today's Settings (Budget per month, Balance rules).
  * With the Score as objective the projects are scored now, as the planner scores them.
  */
-function scenarioProblem(
+function scenarioSchedule(
   ctx: ActionContext,
   sheetRead: ReturnType<typeof readPortfolio>,
   scenario: SavedScenario,
-): PortfolioProblem {
+): PortfolioSchedule {
   const objective =
     (Object.keys(OBJECTIVE_NAMES) as Objective[]).find(
       (k) => headerKey(OBJECTIVE_NAMES[k]) === headerKey(scenario.objective),
@@ -131,7 +133,7 @@ function scenarioProblem(
     .filter((m): m is RegExpExecArray => m !== null && known.has(matchKey(m[1] as string)));
   const pick = (dir: string): string[] =>
     forced.filter((m) => (m[2] as string).toLowerCase() === dir).map((m) => m[1] as string);
-  return planProblem(read, {
+  return planSchedule(read, {
     budget: scenario.budget ?? defaultBudget(read),
     capacityFactor: scenario.capacityFactor ?? 1,
     objective,
@@ -142,7 +144,7 @@ function scenarioProblem(
 
 /**
  * The Why column for a committed scenario, as Optimise portfolio writes it: the reason each
- * candidate of `pp` (scenarioProblem) is in or out of this selection, and "not a candidate:
+ * candidate of `pp` (scenarioSchedule) is in or out of this selection, and "not a candidate:
  * status …" for closed projects; so Selected and Why never contradict each other after a commit.
  */
 function whyColumn(

@@ -17,6 +17,7 @@ import { readContext } from '../pages';
 import {
   OBJECTIVE_NAMES,
   plannerContract,
+  plannedStartsOf,
   type PlannerModel,
   type SavedScenario,
 } from './contract';
@@ -25,7 +26,7 @@ import {
   objectiveOf,
   openCost,
   readPortfolio,
-  planProblem,
+  planSchedule,
   runPlan,
   valueOf,
   withFreshScores,
@@ -100,21 +101,22 @@ export function saveScenario(
           message: `There is already a scenario "${s.name}". Choose another name.`,
         },
       ]);
-    // The page's selection is a request: it must hold on the workbook as it is now.
-    const pp = planProblem(read, s.params);
+    // The page's selection is a request: it must hold on the workbook as it is now, with each
+    // project in the months the page says it starts (only later than its Start).
+    const ps = planSchedule(read, s.params);
+    const pp = ps.portfolio;
+    const starts = plannedStartsOf((s.plannedStarts ?? []).join('; '));
     const selection = checkSelection(
       pp,
       s.selectedIds,
       `This selection cannot be saved as a scenario`,
       'Run the plan again, then save.',
+      { schedule: ps, starts },
     );
     const chosen = pp.candidates.filter((_, j) => selection[j]);
-    // A moved start is a request like the rest: only a chosen project with a Start may move.
-    const chosenIds = new Set(chosen.map((p) => matchKey(p.id)));
-    const moved = (s.plannedStarts ?? []).filter((m) => {
-      const [id = '', month = ''] = m.split(' ');
-      const p = pp.candidates.find((c) => matchKey(c.id) === matchKey(id));
-      return chosenIds.has(matchKey(id)) && p?.start && month > p.start.slice(0, 7);
+    const moved = chosen.flatMap((p) => {
+      const month = [...starts].find(([id]) => matchKey(id) === matchKey(p.id))?.[1];
+      return month && p.start && month > p.start.slice(0, 7) ? [`${p.id} ${month}`] : [];
     });
     let value = 0;
     let cost = 0;
