@@ -15,7 +15,7 @@ function windowed(): World {
   const col = columnOf(w, 'Projects', 'Latest start');
   records(w, 'Projects').forEach((x, i) => {
     if (x.Status !== 'Proposed' || !x.Start) return;
-    const start = x.Start instanceof Date ? x.Start.toISOString() : String(x.Start);
+    const start = x.Start instanceof Date ? x.Start.toISOString() : (x.Start as string);
     const m = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 3;
     const latest = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     w.workbook.setValues('Projects', `${col}${i + 2}`, [[latest]]);
