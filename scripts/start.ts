@@ -179,6 +179,12 @@ async function main(): Promise<number> {
   // On the sample: choose starts within each Proposed project's window (Latest start).
   const phased =
     input || !steps.every((s) => s.ok) ? true : timePhasedDemo(workbook, user, runMenu);
+  if (!input && phased && steps.every((s) => s.ok)) {
+    // The Dashboard and the Review follow the plan the time-phased run chose (today's snapshot
+    // is replaced, not added to).
+    const review = runMenu(user, 'Prepare review');
+    console.log(`${review.ok ? '✓' : '✗'} Prepare review again: ${review.message.split('\n')[0]}`);
+  }
   if (!existsSync(dirname(output))) mkdirSync(dirname(output), { recursive: true });
   tidyForSaving(workbook);
   // exceljs writes no charts: each chart is drawn as a picture where it sits.
