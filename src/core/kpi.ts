@@ -9,7 +9,7 @@ import { committedRule, describeRule, isCounted, type CountRule } from './counti
 import { dayNumber } from './dates';
 import { daysOverdue, DEFAULT_STALE_DAYS, isOpen, staleness } from './health';
 import { matchKey } from './keys';
-import type { IsoDate, Period, Project, ProjectStatus } from './model';
+import { plannedEndOf, type IsoDate, type Period, type Project, type ProjectStatus } from './model';
 
 /** How a value reads: money, a fraction shown as a percentage, a plain ratio, or a count. */
 export type KpiUnit = 'money' | 'percent' | 'ratio' | 'count';
@@ -243,8 +243,9 @@ export function portfolioKpis(projects: readonly Project[], options: KpiOptions)
         lastUpdate: p.actuals.lastUpdate,
         daysSinceUpdate: s.daysSinceUpdate,
       });
-    const late = daysOverdue(p.status, p.end, today);
-    if (late !== null) overdue.push({ ...who(p), end: p.end as IsoDate, daysOverdue: late });
+    const end = plannedEndOf(p);
+    const late = daysOverdue(p.status, end, today);
+    if (late !== null) overdue.push({ ...who(p), end: end as IsoDate, daysOverdue: late });
     return projectKpis(p, rule, tracksUpdates && isOpen(p.status) ? s !== null : null, late);
   });
   stale.sort(

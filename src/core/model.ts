@@ -126,3 +126,11 @@ export interface DemandRow {
   readonly skill: string;
   readonly hours: Readonly<Record<Period, number>>;
 }
+
+/**
+ * When the plan expects a project to end: its Planned end when Optimise portfolio or a commit moved
+ * it (time-phased planning), else its End. Overdue and the snapshots count from this date.
+ */
+export function plannedEndOf(p: Pick<Project, 'end' | 'plannedEnd'>): IsoDate | null {
+  return p.plannedEnd ?? p.end;
+}

@@ -5,7 +5,13 @@
 import * as z from 'zod/mini';
 import { matchKey } from './keys';
 import { lazy } from './lazy';
-import { PROJECT_STATUSES, type IsoDate, type Project, type ProjectStatus } from './model';
+import {
+  PROJECT_STATUSES,
+  plannedEndOf,
+  type IsoDate,
+  type Project,
+  type ProjectStatus,
+} from './model';
 
 export interface Snapshot {
   readonly date: IsoDate;
@@ -94,7 +100,7 @@ export function takeSnapshot(projects: readonly Project[], date: IsoDate): Snaps
     selected: p.selected,
     cost: p.cost,
     expectedRevenue: p.expectedRevenue,
-    end: p.end,
+    end: plannedEndOf(p),
     actualCost: p.actuals.actualCost,
     pipelineGenerated: p.actuals.pipelineGenerated,
     revenueWon: p.actuals.revenueWon,

@@ -5,6 +5,7 @@ import { analyseCapacity } from '../../../src/core/capacity';
 import { daysOverdue, staleness } from '../../../src/core/health';
 import { KPI_KEYS, portfolioKpis } from '../../../src/core/kpi';
 import { PROJECT_STATUSES } from '../../../src/core/model';
+import { takeSnapshot } from '../../../src/core/snapshot';
 import { project } from './fixtures';
 
 const today = '2027-03-10';
@@ -186,6 +187,18 @@ describe('KPIs', () => {
     expect(daysOverdue('Active', '2027-03-10', today)).toBeNull();
     expect(daysOverdue('Stopped', '2026-01-01', today)).toBeNull();
     expect(daysOverdue(null, '2026-12-31', today)).toBe(69);
+  });
+
+  it('counts overdue from the Planned end when the plan moved a project, in KPIs and snapshots', () => {
+    // Today is 2027-03-10: End has passed, but the plan starts it two months late.
+    const moved = project('P1', { status: 'Active', end: '2027-03-01', plannedEnd: '2027-05-01' });
+    const late = project('P2', { status: 'Active', end: '2027-03-01' });
+    const r = portfolioKpis([moved, late], { today });
+    expect(r.overdue.map((o) => o.id)).toEqual(['P2']);
+    expect(takeSnapshot([moved, late], today).map((s) => s.end)).toEqual([
+      '2027-05-01',
+      '2027-03-01',
+    ]);
   });
 
   it('property: never NaN or Infinity, whatever the inputs', () => {
