@@ -3,7 +3,7 @@
  * confirming, and see Projects change.
  */
 import { describe, expect, it } from 'vitest';
-import { columnOf, growPortfolio, records, world } from '../workbook/helpers';
+import { allowLateStarts, growPortfolio, records, world } from '../workbook/helpers';
 import { haveChromium, useBrowser, openSidebar } from './harness';
 
 const run = haveChromium();
@@ -234,14 +234,7 @@ describe.skipIf(!run)('Scenario planner in a browser', () => {
     await s.idle();
 
     // Every Proposed project may start up to three months late.
-    const col = columnOf(w, 'Projects', 'Latest start');
-    records(w, 'Projects').forEach((x, i) => {
-      if (x.Status !== 'Proposed' || !x.Start) return;
-      const start = x.Start instanceof Date ? x.Start.toISOString() : (x.Start as string);
-      const m = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 3;
-      const latest = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-      w.workbook.setValues('Projects', `${col}${i + 2}`, [[latest]]);
-    });
+    allowLateStarts(w, 3);
     await p.getByRole('button', { name: 'Run' }).click();
     await s.idle();
     const heading = await p.locator('h2', { hasText: 'Starts moved' }).textContent();

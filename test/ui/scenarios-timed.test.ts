@@ -5,21 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PlanResult, PlannerModel } from '../../src/ui/scenarios/contract';
-import { columnOf, records, world, type World } from '../workbook/helpers';
+import { allowLateStarts, records, world, type World } from '../workbook/helpers';
 import { planParams as params, ui, uiError } from './helpers';
 
 /** The sample, scored, with every Proposed project allowed to start up to three months late. */
 function windowed(): World {
   const w = world({ sample: true });
   w.ana.run('menuScore');
-  const col = columnOf(w, 'Projects', 'Latest start');
-  records(w, 'Projects').forEach((x, i) => {
-    if (x.Status !== 'Proposed' || !x.Start) return;
-    const start = x.Start instanceof Date ? x.Start.toISOString() : (x.Start as string);
-    const m = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + 3;
-    const latest = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    w.workbook.setValues('Projects', `${col}${i + 2}`, [[latest]]);
-  });
+  allowLateStarts(w, 3);
   return w;
 }
 

@@ -5,6 +5,7 @@ import {
   type Harness,
   type UserSession,
 } from '../../emulator';
+import { monthIndex, monthOf } from '../../src/core/schedule';
 import { CAPACITY_HISTORY, HISTORY } from '../../src/sheets/schema';
 
 export const MENU = 'Portfolio Pilot';
@@ -73,6 +74,16 @@ export function columnOf(h: Harness, sheet: string, header: string): string {
 }
 
 export { growPortfolio } from '../../scripts/fixtures';
+
+/** Gives every Proposed project with a Start a Latest start `months` after it (time-phased planning). */
+export function allowLateStarts(w: World, months: number): void {
+  const col = columnOf(w, 'Projects', 'Latest start');
+  records(w, 'Projects').forEach((x, i) => {
+    if (x.Status !== 'Proposed' || !x.Start) return;
+    const start = x.Start instanceof Date ? x.Start.toISOString() : (x.Start as string);
+    w.workbook.setValues('Projects', `${col}${i + 2}`, [[monthOf(monthIndex(start) + months)]]);
+  });
+}
 
 /**
  * Options for `concurrently` with two executions named 'ana' and 'bob' that contend for the
