@@ -93,12 +93,7 @@ function readPortfolio(
   for (let i = 0; i < n; i++) {
     const demandRow = dg ? (dg[i] as Cell[]) : [];
     const forceCell = f?.cells[i];
-    if (
-      isBlank(v.cells[i]) &&
-      isBlank(c.cells[i]) &&
-      demandRow.every((x) => isBlank(x)) &&
-      isBlank(forceCell)
-    ) {
+    if (isBlankProjectRow(v, c, i, [...demandRow, forceCell])) {
       index.push(-1);
       continue;
     }
@@ -143,6 +138,19 @@ class Sums {
       );
     this.totals.set(what, total);
   }
+}
+
+/**
+ * Whether row i of an open range is past the projects: value, cost and every other cell of the
+ * row (demand, force, max delay …) blank. Such a row gives a blank result.
+ */
+export function isBlankProjectRow(
+  v: Vector,
+  c: Vector,
+  i: number,
+  rest: readonly (Cell | undefined)[],
+): boolean {
+  return isBlank(v.cells[i]) && isBlank(c.cells[i]) && rest.every((x) => isBlank(x));
 }
 
 /** Row i's value (blank counts 0) and cost (required, ≥ 0), errors naming the cell. */

@@ -1,8 +1,8 @@
 import { formula } from './guard';
 import { solveSchedule, type ScheduleProject, type ScheduleUse } from '../core/schedule';
-import { readValueCost } from './allocate';
+import { isBlankProjectRow, readValueCost } from './allocate';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
-import { isBlank, type Cell, type Grid } from './cells';
+import type { Cell, Grid } from './cells';
 
 /**
  * SCHEDULE's wall-clock cap. Sheets stops a custom function at 30 s and Apps Script's V8 runs
@@ -133,12 +133,7 @@ export function SCHEDULE(
     for (let i = 0; i < n; i++) {
       const row = dg[i] as Cell[];
       const maxCell = mv.orientation === 'single' ? undefined : mv.cells[i];
-      if (
-        isBlank(v.cells[i]) &&
-        isBlank(c.cells[i]) &&
-        row.every((x) => isBlank(x)) &&
-        isBlank(maxCell)
-      ) {
+      if (isBlankProjectRow(v, c, i, [...row, maxCell])) {
         index.push(-1);
         continue;
       }
