@@ -6,3 +6,12 @@
 export function matchKey(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * The IDs a Depends on or Excludes cell lists, separated by commas, semicolons, spaces or new
+ * lines: "P04, P09" → ["P04", "P09"]. The Projects sheet and the ALLOCATE and FRONTIER formulas
+ * read these cells the same way.
+ */
+export function splitIds(text: string): string[] {
+  return text.split(/[,;\s]+/).filter((s) => s !== '');
+}

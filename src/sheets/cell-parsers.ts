@@ -5,6 +5,7 @@
  * Blank cells parse to null.
  */
 import * as z from 'zod/mini';
+import { splitIds } from '../core/keys';
 import { isDate } from '../functions/cells';
 import type { ColumnKind, ColumnSpec } from './schema';
 
@@ -153,16 +154,13 @@ function textSchema(dateKey: DateKeyer): z.ZodMiniType<string | null> {
   );
 }
 
-/** IDs separated by commas, semicolons, spaces or new lines: "P04, P09" → ["P04", "P09"]. */
+/** IDs separated by commas, semicolons, spaces or new lines (splitIds): "P04, P09" → ["P04", "P09"]. */
 function idsSchema(): z.ZodMiniType<string[] | null> {
   return z.pipe(
     z.unknown(),
     z.transform((v: unknown) => {
       if (blank(v)) return null;
-      const ids = String(v)
-        .split(/[,;\s]+/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+      const ids = splitIds(String(v));
       return ids.length ? ids : null;
     }),
   );
