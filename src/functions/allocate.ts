@@ -2,6 +2,7 @@ import {
   efficientFrontier,
   problem,
   solveAllocation,
+  type AllocationProblem,
   type AllocationResult,
   type Candidate,
   type Resource,
@@ -10,6 +11,7 @@ import { Deadline, TIME_BUDGET } from '../core/time-budget';
 import { formula } from './guard';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
 import { isBlank, quote, type Cell, type Grid } from './cells';
+import { linkCells, readLinkColumns, readLinks, type LinkArgs } from './links';
 
 /**
  * Wall-clock caps for the solver inside a custom function. Sheets stops a custom function at
@@ -29,12 +31,16 @@ interface Portfolio {
   readonly index: number[];
   readonly projects: Candidate[];
   readonly resources: Resource[];
+  readonly dependencies: AllocationProblem['dependencies'];
+  readonly exclusions: AllocationProblem['exclusions'];
 }
 
 /**
- * Reads values, costs, demand, capacity and force row by row. A row where every range is blank
- * is a blank row (an open range's tail); otherwise a blank value counts 0, a blank demand cell
- * 0 hours, and the cost must be given.
+ * Reads values, costs, demand, capacity, force, ids, dependsOn and excludes row by row. A row
+ * where every range is blank is a blank row (an open range's tail); otherwise a blank value
+ * counts 0, a blank demand cell 0 hours, and the cost must be given. With ids, each project is
+ * named by its ID (in conflicts too) and its Depends on / Excludes IDs become dependencies and
+ * exclusions (links.ts).
  */
 function readPortfolio(
   ctx: FormulaContext,
@@ -43,6 +49,7 @@ function readPortfolio(
   demand: unknown,
   capacity: unknown,
   force: unknown,
+  links: LinkArgs,
 ): Portfolio {
   const v = ctx.vector('values', ctx.grid('values', values, true, 'D2:D') as Grid);
   const c = ctx.vector('costs', ctx.grid('costs', costs, true, 'E2:E') as Grid);
@@ -84,6 +91,7 @@ function readPortfolio(
         `force has ${f.cells.length} cells but values has ${n}. Use ranges of the same size.`,
       );
   }
+  const linkCols = readLinkColumns(ctx, n, links);
 
   const index: number[] = [];
   const projects: Candidate[] = [];
@@ -93,7 +101,7 @@ function readPortfolio(
   for (let i = 0; i < n; i++) {
     const demandRow = dg ? (dg[i] as Cell[]) : [];
     const forceCell = f?.cells[i];
-    if (isBlankProjectRow(v, c, i, [...demandRow, forceCell])) {
+    if (isBlankProjectRow(v, c, i, [...demandRow, forceCell, ...linkCells(linkCols, i)])) {
       index.push(-1);
       continue;
     }
@@ -122,7 +130,15 @@ function readPortfolio(
     limit,
     use: use[k] as [number, number][],
   }));
-  return { shape: v, index, projects, resources };
+  const { names, dependencies, exclusions } = readLinks(ctx, linkCols, index);
+  return {
+    shape: v,
+    index,
+    projects: names ? projects.map((p, j) => ({ ...p, id: names[j] as string })) : projects,
+    resources,
+    dependencies,
+    exclusions,
+  };
 }
 
 /** Running totals of an argument's numbers; an overflowing total is an error naming the cell. */
@@ -202,8 +218,9 @@ function noSelection(ctx: FormulaContext, r: AllocationResult): never {
 /**
  * Chooses the projects that maximise the total value within a budget and capacities: a 0/1
  * selection where the chosen projects' costs fit the budget, each demand column's total fits its
- * capacity, projects forced "in" are chosen and projects forced "out" are not. Exact (branch and
- * bound); after 5 s it returns the best selection found.
+ * capacity, projects forced "in" are chosen and projects forced "out" are not, a project is chosen
+ * only with the projects it depends on, and of two projects that exclude each other at most one.
+ * Exact (branch and bound); after 5 s it returns the best selection found.
  *
  * @param {number[][]} values The value of each project (e.g. its score), one per row, e.g. D2:D.
  * @param {number[][]} costs The cost of each project, one per row, e.g. E2:E.
@@ -211,6 +228,9 @@ function noSelection(ctx: FormulaContext, r: AllocationResult): never {
  * @param {number[][]} [demand] Optional: what each project needs of each resource, one row per project and one column per resource (e.g. a skill in a month), e.g. G2:R.
  * @param {number[][]} [capacity] Optional: the capacity of each demand column, as one row, e.g. G1:R1.
  * @param {string[][]} [force] Optional: "in" to force a project in, "out" to keep it out, blank to let the optimiser choose, e.g. F2:F.
+ * @param {string[][]} [ids] Optional: each project's ID, e.g. A2:A; needed by dependsOn and excludes, and used in conflict messages.
+ * @param {string[][]} [dependsOn] Optional: the IDs each project needs, separated by commas, e.g. S2:S. A chosen project's prerequisites are chosen too.
+ * @param {string[][]} [excludes] Optional: the IDs each project cannot run with, separated by commas, e.g. T2:T. At most one of each such pair is chosen.
  * @return {number[][]} 1 for each chosen project, 0 for the others; blank rows stay blank.
  * @customfunction
  */
@@ -221,6 +241,9 @@ export function ALLOCATE(
   demand?: unknown,
   capacity?: unknown,
   force?: unknown,
+  ids?: unknown,
+  dependsOn?: unknown,
+  excludes?: unknown,
 ): (number | string)[][] {
   return formula('ALLOCATE', () => {
     const ctx: FormulaContext = new FormulaContext('ALLOCATE');
@@ -233,9 +256,19 @@ export function ALLOCATE(
     if (bg.length !== 1 || (bg[0] as Cell[]).length !== 1)
       ctx.fail('budget must be a single number, not a range. Pass one cell such as B1.');
     const b = readBudget(ctx, 'budget', (bg[0] as Cell[])[0] as Cell, 'budget') ?? ctx.fail(blank);
-    const pf = readPortfolio(ctx, values, costs, demand, capacity, force);
+    const pf = readPortfolio(ctx, values, costs, demand, capacity, force, {
+      ids,
+      dependsOn,
+      excludes,
+    });
     const r = solveAllocation(
-      problem({ projects: pf.projects, budget: b, resources: pf.resources }),
+      problem({
+        projects: pf.projects,
+        budget: b,
+        resources: pf.resources,
+        dependencies: pf.dependencies,
+        exclusions: pf.exclusions,
+      }),
       { timeLimitMs: ALLOCATE_TIME_LIMIT_MS, deadline },
     );
     if (!r.feasible) noSelection(ctx, r);
@@ -246,15 +279,19 @@ export function ALLOCATE(
 
 /**
  * The efficient frontier: for each budget, the best total value the projects can reach, the cost
- * it uses and how many projects it takes — for a chart of value against budget. Budgets are
- * solved from the smallest up, each starting from the previous answer, so value never falls as
- * the budget grows; all budgets together stop after 10 s with the best found.
+ * it uses and how many projects it takes — for a chart of value against budget, under the same
+ * capacities, dependencies and exclusions as ALLOCATE. Budgets are solved from the smallest up,
+ * each starting from the previous answer, so value never falls as the budget grows; all budgets
+ * together stop after 10 s with the best found.
  *
  * @param {number[][]} values The value of each project, one per row, e.g. D2:D.
  * @param {number[][]} costs The cost of each project, one per row, e.g. E2:E.
  * @param {number[][]} budgets The budgets to try, as a column or a row, e.g. J2:J21.
  * @param {number[][]} [demand] Optional: what each project needs of each resource, one row per project, e.g. G2:R.
  * @param {number[][]} [capacity] Optional: the capacity of each demand column, as one row, e.g. G1:R1.
+ * @param {string[][]} [ids] Optional: each project's ID, e.g. A2:A; needed by dependsOn and excludes.
+ * @param {string[][]} [dependsOn] Optional: the IDs each project needs, separated by commas, e.g. S2:S. A chosen project's prerequisites are chosen too.
+ * @param {string[][]} [excludes] Optional: the IDs each project cannot run with, separated by commas, e.g. T2:T. At most one of each such pair is chosen.
  * @return {number[][]} One row per budget: budget, best value, cost used, number of projects chosen.
  * @customfunction
  */
@@ -264,6 +301,9 @@ export function FRONTIER(
   budgets: unknown,
   demand?: unknown,
   capacity?: unknown,
+  ids?: unknown,
+  dependsOn?: unknown,
+  excludes?: unknown,
 ): (number | string)[][] {
   return formula('FRONTIER', () => {
     const ctx: FormulaContext = new FormulaContext('FRONTIER');
@@ -272,14 +312,24 @@ export function FRONTIER(
     const list = bv.cells.map((cell, i) =>
       readBudget(ctx, 'budget', cell, vectorCell('budgets', bv, i)),
     );
-    const pf = readPortfolio(ctx, values, costs, demand, capacity, undefined);
+    const pf = readPortfolio(ctx, values, costs, demand, capacity, undefined, {
+      ids,
+      dependsOn,
+      excludes,
+    });
     const order = list
       .map((b, i) => ({ b, i }))
       .filter((e): e is { b: number; i: number } => e.b !== null)
       .sort((x, y) => x.b - y.b || x.i - y.i);
     const rows: (number | string)[][] = list.map(() => ['', '', '', '']);
     const points = efficientFrontier(
-      problem({ projects: pf.projects, budget: 0, resources: pf.resources }),
+      problem({
+        projects: pf.projects,
+        budget: 0,
+        resources: pf.resources,
+        dependencies: pf.dependencies,
+        exclusions: pf.exclusions,
+      }),
       order.map((e) => e.b),
       { deadline },
     );

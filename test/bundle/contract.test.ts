@@ -175,6 +175,49 @@ describe('custom functions, called as Sheets calls them', () => {
     );
   });
 
+  it('ALLOCATE and FRONTIER with ids, dependsOn and excludes, and their errors, from the bundle', () => {
+    // A (10, cost 5) needs B (1, cost 8), which does not fit with it in 10; C and D exclude
+    // each other.
+    const values = [[10], [1], [4], [3], ['']];
+    const costs = [[5], [8], [4], [5], ['']];
+    const ids = [['A'], ['B'], ['C'], ['D'], ['']];
+    const dependsOn = [['B'], [''], [''], [''], ['']];
+    const excludes = [[''], [''], ['D'], [''], ['']];
+    const args = [ids, dependsOn, excludes];
+    expect(
+      bundle.call('ALLOCATE', values, costs, 10, undefined, undefined, undefined, ...args),
+    ).toEqual([[0], [0], [1], [0], ['']]);
+    expect(
+      bundle.call('FRONTIER', values, costs, [[10], [13]], undefined, undefined, ...args),
+    ).toEqual([
+      [10, 4, 4, 1],
+      [13, 11, 13, 2],
+    ]);
+    expect(() =>
+      bundle.call('ALLOCATE', values, costs, 10, undefined, undefined, undefined, ids, [
+        [''],
+        ['E'],
+        [''],
+        [''],
+        [''],
+      ]),
+    ).toThrow('ALLOCATE: dependsOn row 2 names "E", which is not in ids.');
+    expect(() =>
+      bundle.call(
+        'ALLOCATE',
+        values,
+        costs,
+        10,
+        undefined,
+        undefined,
+        [['in'], ['out'], [''], [''], ['']],
+        ...args,
+      ),
+    ).toThrow(
+      'ALLOCATE: no selection satisfies every constraint: forced-in A needs B, which is forced out.',
+    );
+  });
+
   it('SCHEDULE moves a start to fit capacity, discounts it, and names bad input, from the bundle', () => {
     // Two resources × 3 periods. Row 2 does not fit with row 1 in period 1 but does one later;
     // row 3 is blank; row 4 cannot move and does not fit.
