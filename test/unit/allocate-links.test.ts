@@ -42,6 +42,10 @@ describe('ALLOCATE with dependencies and exclusions', () => {
     expect(allocate(values, costs, 10, { ids, dependsOn: col('B', '', '', '') })).toEqual([
       0, 0, 1, 1,
     ]);
+    // Sheets passes a skipped argument (=ALLOCATE(D2:D, E2:E, B1, , , , A2:A, S2:S)) as "".
+    expect(
+      flat(ALLOCATE(col(...values), col(...costs), 10, '', '', '', ids, col('B', '', '', ''))),
+    ).toEqual([0, 0, 1, 1]);
     // With 13 the prerequisite fits: A and B together (11) beat C and D (7).
     expect(allocate(values, costs, 13, { ids, dependsOn: col('B', '', '', '') })).toEqual([
       1, 1, 0, 0,
