@@ -141,6 +141,12 @@ function readPortfolio(
   };
 }
 
+/** The allocation problem of a formula's projects at a budget. */
+function problemOf(pf: Portfolio, budget: number): AllocationProblem {
+  const { projects, resources, dependencies, exclusions } = pf;
+  return problem({ projects, budget, resources, dependencies, exclusions });
+}
+
 /** Running totals of an argument's numbers; an overflowing total is an error naming the cell. */
 class Sums {
   private readonly totals = new Map<string, number>();
@@ -261,16 +267,7 @@ export function ALLOCATE(
       dependsOn,
       excludes,
     });
-    const r = solveAllocation(
-      problem({
-        projects: pf.projects,
-        budget: b,
-        resources: pf.resources,
-        dependencies: pf.dependencies,
-        exclusions: pf.exclusions,
-      }),
-      { timeLimitMs: ALLOCATE_TIME_LIMIT_MS, deadline },
-    );
+    const r = solveAllocation(problemOf(pf, b), { timeLimitMs: ALLOCATE_TIME_LIMIT_MS, deadline });
     if (!r.feasible) noSelection(ctx, r);
     const out = pf.index.map((j) => (j < 0 ? null : r.selected[j] ? 1 : 0));
     return pf.shape.orientation === 'row' ? [out.map((x) => x ?? '')] : out.map((x) => [x ?? '']);
@@ -323,13 +320,7 @@ export function FRONTIER(
       .sort((x, y) => x.b - y.b || x.i - y.i);
     const rows: (number | string)[][] = list.map(() => ['', '', '', '']);
     const points = efficientFrontier(
-      problem({
-        projects: pf.projects,
-        budget: 0,
-        resources: pf.resources,
-        dependencies: pf.dependencies,
-        exclusions: pf.exclusions,
-      }),
+      problemOf(pf, 0),
       order.map((e) => e.b),
       { deadline },
     );
