@@ -13,6 +13,8 @@
  * valid whatever the numerical state (the Lagrangian bound of the current duals).
  */
 
+import { BreakpointHeap } from './breakpoints';
+
 const BASIC = 0;
 const AT_LO = 1;
 const AT_HI = 2;
@@ -67,6 +69,9 @@ export class DualSimplex {
   private readonly alpha: Float64Array;
   private readonly cand: Int32Array;
   private readonly ratio: Float64Array;
+  /** The ratio test's breakpoints in the order it passes them, and the heap handing them out. */
+  private readonly order: Int32Array;
+  private readonly breakpoints: BreakpointHeap;
   private readonly touched: Int32Array;
   private readonly nzRow: Int32Array;
   /** Row-wise copy of A (CSR) for the pivot row: α = Σ_{i: ρ_i ≠ 0} ρ_i A_i. */
@@ -128,6 +133,8 @@ export class DualSimplex {
     this.alpha = new Float64Array(nt);
     this.cand = new Int32Array(nt);
     this.ratio = new Float64Array(nt);
+    this.order = new Int32Array(nt);
+    this.breakpoints = new BreakpointHeap(nt);
     this.touched = new Int32Array(nt);
     this.nzRow = new Int32Array(m);
     this.mark = new Int32Array(nt);
@@ -354,16 +361,26 @@ export class DualSimplex {
     this.sinceRefactor = 0;
   }
 
-  /** y = c_Bᵀ B⁻¹; d_j = c_j − yᵀa_j (structural), d_{n+i} = y_i (logical, column −e_i). */
+  /**
+   * y = c_Bᵀ B⁻¹; d_j = c_j − yᵀa_j (structural), d_{n+i} = y_i (logical, column −e_i).
+   * Where row i's logical is basic, column i of B⁻¹ is −e_{pos} and that logical costs 0, so
+   * y_i = 0: only the rows with a nonbasic logical are summed.
+   */
   private computeDuals(): void {
     this.dualsFresh = true;
-    const { n, m, binv, y, d, c } = this;
+    const { n, m, binv, y, d, c, pos } = this;
+    const rows = this.nzRow;
+    let nr = 0;
+    for (let i = 0; i < m; i++) if ((pos[n + i] as number) < 0) rows[nr++] = i;
     y.fill(0);
     for (let p = 0; p < m; p++) {
       const cb = c[this.head[p] as number] as number;
       if (cb === 0) continue;
       const off = p * m;
-      for (let i = 0; i < m; i++) y[i] = (y[i] as number) + cb * (binv[off + i] as number);
+      for (let t = 0; t < nr; t++) {
+        const i = rows[t] as number;
+        y[i] = (y[i] as number) + cb * (binv[off + i] as number);
+      }
     }
     const { colStart, rowIdx, vals } = this;
     for (let j = 0; j < n; j++) {
@@ -531,21 +548,22 @@ export class DualSimplex {
 
     // Bound-flipping ratio test: pass breakpoints (flipping those variables) while the slope
     // of the dual objective stays positive; breakpoints within TOL_DUAL form one group, from
-    // which the largest |α| enters.
-    const order = Array.from({ length: nc }, (_, i) => i).sort(
-      (a, b) => (ratio[a] as number) - (ratio[b] as number),
-    );
+    // which the largest |α| enters. The heap hands them out in increasing ratio; `order`
+    // records them as passed.
+    const { order, breakpoints } = this;
+    breakpoints.reset(ratio, nc);
     let slope = Math.abs(delta);
     let enter = -1;
     let flipsEnd = 0;
     let i = 0;
     while (i < nc) {
-      const r0 = ratio[order[i] as number] as number;
+      const r0 = breakpoints.peekKey();
       let g = i;
       let groupSlope = 0;
       let bestA = 0;
       let bestJ = -1;
-      while (g < nc && (ratio[order[g] as number] as number) <= r0 + TOL_DUAL) {
+      while (!breakpoints.empty && breakpoints.peekKey() <= r0 + TOL_DUAL) {
+        order[g] = breakpoints.pop();
         const j = cand[order[g] as number] as number;
         const a = Math.abs(alpha[j] as number);
         groupSlope += a * ((hi[j] as number) - (lo[j] as number));
@@ -644,18 +662,32 @@ export class DualSimplex {
       np += v * v;
     }
     w[p] = np;
+    // When row p is dense over its span, a contiguous sweep of the span (its zeros change
+    // nothing) beats gathering through the index list.
+    const first = nnzp > 0 ? (nzp[0] as number) : 0;
+    const end = nnzp > 0 ? (nzp[nnzp - 1] as number) + 1 : 0;
+    const contiguous = 2 * nnzp > end - first;
     for (let q = 0; q < m; q++) {
       if (q === p) continue;
       const f = col[q] as number;
       if (f === 0) continue;
       const o = q * m;
       let dot = 0;
-      for (let t = 0; t < nnzp; t++) {
-        const i2 = nzp[t] as number;
-        const bp = binv[off + i2] as number;
-        const bq = binv[o + i2] as number;
-        dot += bq * bp;
-        binv[o + i2] = bq - f * bp;
+      if (contiguous) {
+        for (let i2 = first; i2 < end; i2++) {
+          const bp = binv[off + i2] as number;
+          const bq = binv[o + i2] as number;
+          dot += bq * bp;
+          binv[o + i2] = bq - f * bp;
+        }
+      } else {
+        for (let t = 0; t < nnzp; t++) {
+          const i2 = nzp[t] as number;
+          const bp = binv[off + i2] as number;
+          const bq = binv[o + i2] as number;
+          dot += bq * bp;
+          binv[o + i2] = bq - f * bp;
+        }
       }
       w[q] = Math.max((w[q] as number) - 2 * f * dot + f * f * np, 1e-12);
     }
