@@ -13,6 +13,7 @@
  * valid whatever the numerical state (the Lagrangian bound of the current duals).
  */
 
+import { ActiveRows } from './active-rows';
 import { BreakpointHeap } from './breakpoints';
 
 const BASIC = 0;
@@ -74,10 +75,8 @@ export class DualSimplex {
   private readonly breakpoints: BreakpointHeap;
   private readonly touched: Int32Array;
   private readonly nzRow: Int32Array;
-  /** Row-wise copy of A (CSR) for the pivot row: α = Σ_{i: ρ_i ≠ 0} ρ_i A_i. */
-  private readonly rowStart: Int32Array;
-  private readonly colIdx: Int32Array;
-  private readonly rowVals: Float64Array;
+  /** Row-wise copy of A's free columns for the pivot row: α = Σ_{i: ρ_i ≠ 0} ρ_i A_i. */
+  private readonly rows: ActiveRows;
   private readonly mark: Int32Array;
   private epoch = 0;
   private sinceRefactor = 0;
@@ -138,23 +137,7 @@ export class DualSimplex {
     this.touched = new Int32Array(nt);
     this.nzRow = new Int32Array(m);
     this.mark = new Int32Array(nt);
-    const rowStart = new Int32Array(m + 1);
-    for (const r of lp.rowIdx) rowStart[r + 1] = (rowStart[r + 1] as number) + 1;
-    for (let i = 0; i < m; i++)
-      rowStart[i + 1] = (rowStart[i + 1] as number) + (rowStart[i] as number);
-    const fill = Int32Array.from(rowStart.subarray(0, m));
-    this.colIdx = new Int32Array(lp.rowIdx.length);
-    this.rowVals = new Float64Array(lp.rowIdx.length);
-    for (let j = 0; j < n; j++) {
-      for (let k = lp.colStart[j] as number; k < (lp.colStart[j + 1] as number); k++) {
-        const r = lp.rowIdx[k] as number;
-        const at = fill[r] as number;
-        this.colIdx[at] = j;
-        this.rowVals[at] = lp.vals[k] as number;
-        fill[r] = at + 1;
-      }
-    }
-    this.rowStart = rowStart;
+    this.rows = new ActiveRows(n, m, lp.colStart, lp.rowIdx, lp.vals);
     this.refactorEvery = 100 + m;
     this.slackBasis();
   }
@@ -294,6 +277,7 @@ export class DualSimplex {
    * after `maxIter` pivots or when `deadline()` says so.
    */
   solve(cutoff = Infinity, maxIter = Infinity, deadline?: () => boolean): LpStatus {
+    this.rows.sync(this.lo, this.hi);
     if (!this.dualsFresh) this.computeDuals();
     if (this.primalsValid && this.solvesSinceRecompute < 50) {
       this.solvesSinceRecompute++;
@@ -511,7 +495,7 @@ export class DualSimplex {
     for (let i2 = 0; i2 < m; i2++) if (binv[off + i2] !== 0) nzp[nnzp++] = i2;
     const e = ++this.epoch;
     const mark = this.mark;
-    const { rowStart, colIdx, rowVals } = this;
+    const { start: rowStart, idx: colIdx, val: rowVals } = this.rows;
     let nTouched = 0;
     const touched = this.touched;
     for (let t = 0; t < nnzp; t++) {
