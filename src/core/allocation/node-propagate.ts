@@ -98,9 +98,7 @@ export class NodePropagator {
    */
   propagate(lo: ArrayLike<number>, hi: ArrayLike<number>): number[] | null {
     const n = this.n;
-    this.head = 0;
-    this.size = 0;
-    if (++this.moves % RESYNC_EVERY === 0) {
+    if (this.moves++ % RESYNC_EVERY === 0) {
       for (let j = 0; j < n; j++) {
         this.lo[j] = lo[j] as number;
         this.hi[j] = hi[j] as number;
@@ -117,13 +115,12 @@ export class NodePropagator {
     if (this.cutoffRow >= 0) this.push(this.cutoffRow);
     const fixes: number[] = [];
     const m = this.rows.length;
-    let dead = false;
+    // Invariant: a row not in the queue allows no fixing and no contradiction under lo/hi.
     while (this.size > 0) {
       const i = this.queue[this.head] as number;
       this.head = this.head + 1 === m ? 0 : this.head + 1;
       this.size--;
       this.queued[i] = 0;
-      if (dead) continue;
       const rl = this.rowLo[i] as number;
       const rh = this.rowHi[i] as number;
       const big = this.maxAbs[i] as number;
@@ -136,8 +133,8 @@ export class NodePropagator {
       let minA = this.minAct[i] as number;
       let maxA = this.maxAct[i] as number;
       if (minA > h || maxA < l) {
-        dead = true;
-        continue;
+        this.push(i); // still contradictory: the next call must look at it again
+        return null;
       }
       if (minA + big <= h && maxA - big >= l) continue;
       const r = this.rows[i] as PropRow;
@@ -160,7 +157,7 @@ export class NodePropagator {
         maxA = this.maxAct[i] as number;
       }
     }
-    return dead ? null : fixes;
+    return fixes;
   }
 
   /** Queues row i unless it is queued (the queue is a ring holding each row at most once). */
