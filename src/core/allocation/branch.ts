@@ -13,10 +13,17 @@
  * - Reduced-cost fixing: a nonbasic variable whose reduced cost exceeds bound − incumbent is
  *   fixed at its bound — globally from the root LP each time the incumbent improves, locally
  *   for the subtree at every node.
+ * - Node propagation (node-propagate.ts): at every node, after its fixings, bound propagation
+ *   over the rows that changed, the symmetry ordering rows and the objective-cutoff row
+ *   Σ v_j x_j ≥ incumbent + 1 (integer values; else > incumbent); a contradiction prunes the
+ *   node before its LP, and the fixings found hold for its subtree.
+ * - Symmetry (symmetry.ts): interchangeable projects (identical value, bounds and column) are
+ *   searched in order x_c0 ≥ x_c1 ≥ … only; incumbents from the heuristics (which work on the
+ *   original model) are canonicalised.
  * - Primal heuristics: LP-guided greedy (projects ordered by LP value, then by value per
- *   dual-priced use) followed by local search, at the root and every few nodes; at the root
- *   also RINS — a small branch and bound over the variables where the LP point and the
- *   incumbent disagree.
+ *   dual-priced use) followed by local search, at the root and every 50 nodes; sub-MIPs (submip.ts) — RENS at the root, RINS at
+ *   the root and every 500 nodes while it pays — solved by this branch and bound with a node
+ *   limit and the incumbent's value as cutoff.
  * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
  *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
  *   but their dense rows made every node dearer, for no net gain on the benchmark.)
@@ -67,7 +74,7 @@ const INT_TOL = 1e-6;
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
-/** The LP-guided heuristic and RINS run every this many nodes at first (doubling while useless). */
+/** The LP-guided heuristic runs every HEURISTIC_EVERY nodes; RINS every RINS_EVERY at first, doubling while it finds nothing. */
 const HEURISTIC_EVERY = 50;
 const RINS_EVERY = 500;
 
@@ -248,8 +255,6 @@ export function branchAndBound(
   };
   let limit: 'time' | 'nodes' | null = null;
   let openBound = -Infinity;
-  let heuristicWait = HEURISTIC_EVERY;
-  let nextHeuristic = HEURISTIC_EVERY;
   let rinsWait = RINS_EVERY;
   let nextRins = RINS_EVERY;
 
@@ -365,14 +370,11 @@ export function branchAndBound(
       if (offer(sel, v)) globalFixing();
       continue;
     }
-    if (nodes >= nextHeuristic) {
-      // Every HEURISTIC_EVERY nodes while it pays; each call that finds nothing doubles the
-      // wait (local search was a fifth of the time on large instances).
+    if (nodes % HEURISTIC_EVERY === 0) {
+      // (Doubling the wait after each fruitless call saved little local search and found the
+      // optimum thousands of nodes later on the benchmark's 1,000–2,000-project instances.)
       const before = incValue;
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), x);
-      heuristicWait =
-        incValue > before ? HEURISTIC_EVERY : Math.min(2 * heuristicWait, 64 * HEURISTIC_EVERY);
-      nextHeuristic = nodes + heuristicWait;
       if (incValue > before) globalFixing();
       if (pruneAt(bound)) continue;
     }
