@@ -74,9 +74,15 @@ const INT_TOL = 1e-6;
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
-/** The LP-guided heuristic runs every HEURISTIC_EVERY nodes; RINS every RINS_EVERY at first, doubling while it finds nothing. */
+/**
+ * The LP-guided heuristic runs every HEURISTIC_EVERY nodes; RINS every RINS_EVERY at first,
+ * doubling while it finds nothing.
+ */
 const HEURISTIC_EVERY = 50;
 const RINS_EVERY = 500;
+/** A sub-MIP's node limit: this many plus a tenth of the nodes searched so far, at most the max. */
+const SUBMIP_NODES = 200;
+const SUBMIP_NODES_MAX = 500;
 
 /**
  * Solves max Σ v_j x_j over the model's rows with x_j ∈ [lo_j, hi_j] ∩ {0, 1}. `start` is an
@@ -161,7 +167,7 @@ export function branchAndBound(
     const out = branchAndBound(model, sub.lo, sub.hi, null, {
       cutoff: incValue,
       deadline: opts.deadline,
-      nodeLimit: 500,
+      nodeLimit: Math.min(SUBMIP_NODES_MAX, SUBMIP_NODES + Math.floor(nodes / 10)),
       relGap: 0,
       subMip: false,
       symmetry: opts.symmetry,
