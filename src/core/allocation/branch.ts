@@ -21,9 +21,10 @@
  *   searched in order x_c0 ≥ x_c1 ≥ … only; incumbents from the heuristics (which work on the
  *   original model) are canonicalised.
  * - Primal heuristics: LP-guided greedy (projects ordered by LP value, then by value per
- *   dual-priced use) followed by local search, at the root and every 50 nodes; sub-MIPs (submip.ts) — RENS at the root, RINS at
- *   the root and every 500 nodes while it pays — solved by this branch and bound with a node
- *   limit and the incumbent's value as cutoff.
+ *   dual-priced use) followed by local search, at the root and every 50 nodes. Sub-MIPs
+ *   (submip.ts), solved by this branch and bound with a node limit and the incumbent's value
+ *   as cutoff: RENS at the root when the heuristics found nothing; RINS at the root and every
+ *   500 nodes while it pays.
  * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
  *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
  *   but their dense rows made every node dearer, for no net gain on the benchmark.)
@@ -180,9 +181,13 @@ export function branchAndBound(
     opts.subMip !== false &&
     incumbent !== null &&
     subMip(rinsProblem(model, glo, ghi, lpX, incumbent));
-  /** RENS, when the LP point leaves at most half the free variables fractional. */
+  /**
+   * RENS, when the heuristics found nothing and the LP point leaves at most half the free
+   * variables fractional. (With an incumbent it never improved it on the benchmark, and it
+   * spent up to 200 costly nodes on SCHEDULE's instances.)
+   */
   const rens = (lpX: ArrayLike<number>): boolean => {
-    if (opts.subMip === false) return false;
+    if (opts.subMip === false || incumbent !== null) return false;
     const sub = rensProblem(model, glo, ghi, lpX);
     let free = 0;
     for (let j = 0; j < n; j++) if (glo[j] !== ghi[j]) free++;
