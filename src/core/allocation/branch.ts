@@ -13,10 +13,18 @@
  * - Reduced-cost fixing: a nonbasic variable whose reduced cost exceeds bound − incumbent is
  *   fixed at its bound — globally from the root LP each time the incumbent improves, locally
  *   for the subtree at every node.
+ * - Node propagation (node-propagate.ts): at every node, after its fixings, bound propagation
+ *   over the rows that changed, the symmetry ordering rows and the objective-cutoff row
+ *   Σ v_j x_j ≥ incumbent + 1 (integer values; else > incumbent); a contradiction prunes the
+ *   node before its LP, and the fixings found hold for its subtree.
+ * - Symmetry (symmetry.ts): interchangeable projects (identical value, bounds and column) are
+ *   searched in order x_c0 ≥ x_c1 ≥ … only; incumbents from the heuristics (which work on the
+ *   original model) are canonicalised.
  * - Primal heuristics: LP-guided greedy (projects ordered by LP value, then by value per
- *   dual-priced use) followed by local search, at the root and every few nodes; at the root
- *   also RINS — a small branch and bound over the variables where the LP point and the
- *   incumbent disagree.
+ *   dual-priced use) followed by local search, at the root and every 50 nodes. Sub-MIPs
+ *   (submip.ts), solved by this branch and bound with a node limit and the incumbent's value
+ *   as cutoff: RENS at the root when the heuristics found nothing; RINS at the root and every
+ *   500 nodes while it pays.
  * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
  *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
  *   but their dense rows made every node dearer, for no net gain on the benchmark.)
@@ -27,8 +35,10 @@ import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
 import { separateCovers } from './cuts';
-import { propagate } from './propagate';
 import { buildLp, dualRowWeights, withCuts } from './lp';
+import { NodePropagator } from './node-propagate';
+import { canonicalise, orderingRows, symmetryClasses } from './symmetry';
+import { rensProblem, rinsProblem, type SubProblem } from './submip';
 import { NodeHeap, Pseudocosts, type Node } from './search';
 
 export interface BranchOptions {
@@ -36,8 +46,17 @@ export interface BranchOptions {
   readonly nodeLimit: number;
   /** Stop when (bound − value) ≤ relGap·|value|. */
   readonly relGap: number;
-  /** Run the sub-MIP heuristic (RINS) at the root (default true; off inside it). */
+  /** Run the sub-MIP heuristics (RENS, RINS) (default true; off inside them). */
   readonly subMip?: boolean;
+  /**
+   * Look only for selections worth more than this (sub-MIPs: the caller's incumbent value);
+   * the outcome has no incumbent when none is found.
+   */
+  readonly cutoff?: number;
+  /** Order interchangeable projects (symmetry.ts) (default true). */
+  readonly symmetry?: boolean;
+  /** Propagate the bounds at every node, with the objective-cutoff row (default true). */
+  readonly nodePropagation?: boolean;
 }
 
 export interface BranchOutcome {
@@ -56,6 +75,15 @@ const INT_TOL = 1e-6;
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
+/**
+ * The LP-guided heuristic runs every HEURISTIC_EVERY nodes; RINS every RINS_EVERY at first,
+ * doubling while it finds nothing.
+ */
+const HEURISTIC_EVERY = 50;
+const RINS_EVERY = 500;
+/** A sub-MIP's node limit: this many plus a tenth of the nodes searched so far, at most the max. */
+const SUBMIP_NODES = 200;
+const SUBMIP_NODES_MAX = 500;
 
 /**
  * Solves max Σ v_j x_j over the model's rows with x_j ∈ [lo_j, hi_j] ∩ {0, 1}. `start` is an
@@ -78,24 +106,39 @@ export function branchAndBound(
   const glo = Uint8Array.from(lo0);
   const ghi = Uint8Array.from(hi0);
   const state = new SelectionState(model, glo, ghi);
-  let incumbent: Uint8Array | null = null;
-  let incValue = -Infinity;
+  const classes = opts.symmetry === false ? [] : symmetryClasses(model, glo, ghi);
+  const propagator =
+    opts.nodePropagation === false
+      ? null
+      : new NodePropagator(model, orderingRows(classes), values);
+  let incumbent = null as Uint8Array | null; // (assigned in closures: no narrowing)
+  let incValue = opts.cutoff ?? -Infinity;
+  /**
+   * Takes the state's selection (feasible, better) as the incumbent, canonicalised for the
+   * symmetry classes, and raises the cutoff row to what would beat it.
+   */
+  const takeState = (): void => {
+    const canon = canonicalise(state.sel, classes);
+    let inBounds = true;
+    for (const c of classes)
+      for (const j of c) if (canon[j] !== state.sel[j] && glo[j] === ghi[j]) inBounds = false;
+    incumbent = inBounds ? canon : Uint8Array.from(state.sel);
+    incValue = state.value;
+    propagator?.setCutoff(integral ? incValue + 1 : incValue);
+  };
+  if (incValue > -Infinity) propagator?.setCutoff(integral ? incValue + 1 : incValue);
   const offer = (sel: ArrayLike<number>, v: number): boolean => {
     if (v <= incValue) return false;
     state.set(sel);
     if (!state.feasible()) return false;
-    incumbent = Uint8Array.from(state.sel);
-    incValue = state.value;
+    takeState();
     return true;
   };
 
   // Start: the given selection, then greedy by value per unit of use, improved locally.
   if (start) {
     state.set(start);
-    if (state.feasible()) {
-      incumbent = Uint8Array.from(state.sel);
-      incValue = state.value;
-    }
+    if (state.feasible()) takeState();
   }
   const heuristic = (
     weights: ArrayLike<number>,
@@ -116,47 +159,45 @@ export function branchAndBound(
     }
     greedy(state, order);
     if (localSearch) improve(state, order, opts.deadline);
-    if (state.feasible() && state.value > incValue) {
-      incumbent = Uint8Array.from(state.sel);
-      incValue = state.value;
-    }
+    if (state.feasible() && state.value > incValue) takeState();
   };
 
-  /**
-   * RINS: fix the variables where the LP point and the incumbent agree, and search the rest
-   * with a small branch and bound (no sub-MIP inside). True when it improved the incumbent.
-   */
-  const rins = (lpX: ArrayLike<number>): boolean => {
-    const inc = incumbent;
-    if (opts.subMip === false || inc === null) return false;
-    const lo = Uint8Array.from(glo);
-    const hi = Uint8Array.from(ghi);
-    let free = 0;
-    for (let j = 0; j < n; j++) {
-      if (glo[j] === ghi[j]) continue;
-      const v = inc[j] as number;
-      if (Math.abs((lpX[j] as number) - v) < INT_TOL) {
-        lo[j] = v;
-        hi[j] = v;
-      } else free++;
-    }
-    if (free === 0) return false;
-    const b = propagate(model, lo, hi);
-    if (b.infeasible) return false;
-    const sub = branchAndBound(model, b.lo, b.hi, inc, {
+  /** Solves a sub-problem (RENS, RINS) by a small branch and bound; true when it improved. */
+  const subMip = (sub: SubProblem | null): boolean => {
+    if (sub === null) return false;
+    const out = branchAndBound(model, sub.lo, sub.hi, null, {
+      cutoff: incValue,
       deadline: opts.deadline,
-      nodeLimit: 500,
+      nodeLimit: Math.min(SUBMIP_NODES_MAX, SUBMIP_NODES + Math.floor(nodes / 10)),
       relGap: 0,
       subMip: false,
+      symmetry: opts.symmetry,
+      nodePropagation: opts.nodePropagation,
     });
-    if (sub.incumbent === null || sub.value <= incValue) return false;
-    return offer(sub.incumbent, sub.value);
+    if (out.incumbent === null || out.value <= incValue) return false;
+    return offer(out.incumbent, out.value);
+  };
+  const rins = (lpX: ArrayLike<number>): boolean =>
+    opts.subMip !== false &&
+    incumbent !== null &&
+    subMip(rinsProblem(model, glo, ghi, lpX, incumbent));
+  /**
+   * RENS, when the heuristics found nothing and the LP point leaves at most half the free
+   * variables fractional. (With an incumbent it never improved it on the benchmark, and it
+   * spent up to 200 costly nodes on SCHEDULE's instances.)
+   */
+  const rens = (lpX: ArrayLike<number>): boolean => {
+    if (opts.subMip === false || incumbent !== null) return false;
+    const sub = rensProblem(model, glo, ghi, lpX);
+    let free = 0;
+    for (let j = 0; j < n; j++) if (glo[j] !== ghi[j]) free++;
+    return sub !== null && sub.free <= free / 2 && subMip(sub);
   };
 
   /** The largest bound of anything pruned within the gap tolerance (it may beat incValue). */
   let prunedBound = -Infinity;
   const pruneAt = (bound: number): boolean => {
-    if (incumbent === null) return false;
+    if (incValue === -Infinity) return false;
     if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
     const tol = Math.max(1e-9 * Math.max(1, Math.abs(incValue)), opts.relGap * Math.abs(incValue));
     if (bound > incValue + tol) return false;
@@ -183,7 +224,7 @@ export function branchAndBound(
   let rootBasic: Uint8Array | null = null;
 
   const globalFixing = (): void => {
-    if (!rootD || !rootX || !rootBasic || incumbent === null) return;
+    if (!rootD || !rootX || !rootBasic || incValue === -Infinity) return;
     for (let j = 0; j < n; j++) {
       if (rootBasic[j] || glo[j] === ghi[j]) continue;
       const dj = Math.abs(rootD[j] as number) * valueScale;
@@ -225,6 +266,8 @@ export function branchAndBound(
   };
   let limit: 'time' | 'nodes' | null = null;
   let openBound = -Infinity;
+  let rinsWait = RINS_EVERY;
+  let nextRins = RINS_EVERY;
 
   while (current !== null || heap.size > 0) {
     if (opts.deadline()) {
@@ -240,7 +283,22 @@ export function branchAndBound(
     if (pruneAt(node.bound)) continue;
     if (!applyNode(node)) continue;
     nodes++;
-    const cutoff = incumbent === null ? Infinity : -(incValue / valueScale);
+    // Node propagation (rows, symmetry ordering, objective cutoff): its fixings hold for the
+    // subtree, so the children inherit them.
+    let propFixes: number[] = [];
+    if (propagator) {
+      const found = propagator.propagate(curLo, curHi);
+      if (found === null) continue;
+      propFixes = found;
+      for (const code of found) {
+        const j = code >> 1;
+        const v = code & 1;
+        curLo[j] = v;
+        curHi[j] = v;
+        lp.setBounds(j, v, v);
+      }
+    }
+    const cutoff = incValue === -Infinity ? Infinity : -(incValue / valueScale);
     const status = lp.solve(cutoff, Infinity, opts.deadline);
     if (status === 'iteration limit') {
       // Out of time inside the LP: keep the node open for the bound.
@@ -275,7 +333,7 @@ export function branchAndBound(
         lp = next;
         for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
         const st = lp.solve(
-          incumbent === null ? Infinity : -(incValue / valueScale),
+          incValue === -Infinity ? Infinity : -(incValue / valueScale),
           Infinity,
           opts.deadline,
         );
@@ -312,6 +370,7 @@ export function branchAndBound(
       // LP-guided heuristic with the duals as row prices.
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), rootX);
       globalFixing();
+      if (rens(rootX)) globalFixing();
       if (rins(rootX)) globalFixing();
       if (pruneAt(bound)) continue;
     }
@@ -322,16 +381,25 @@ export function branchAndBound(
       if (offer(sel, v)) globalFixing();
       continue;
     }
-    if (nodes % 50 === 0) {
+    if (nodes % HEURISTIC_EVERY === 0) {
+      // (Doubling the wait after each fruitless call saved little local search and found the
+      // optimum thousands of nodes later on the benchmark's 1,000–2,000-project instances.)
       const before = incValue;
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), x);
       if (incValue > before) globalFixing();
       if (pruneAt(bound)) continue;
     }
+    if (nodes >= nextRins) {
+      const ok = rins(x);
+      rinsWait = ok ? RINS_EVERY : 2 * rinsWait;
+      nextRins = nodes + rinsWait;
+      if (ok) globalFixing();
+      if (pruneAt(bound)) continue;
+    }
 
-    // Local reduced-cost fixing for the subtree.
-    const fixes: number[] = [];
-    if (incumbent !== null) {
+    // Local reduced-cost fixing for the subtree (after the propagated fixings).
+    const fixes: number[] = propFixes;
+    if (incValue !== -Infinity) {
       for (let j = 0; j < n; j++) {
         if (lp.isBasic(j) || curLo[j] === curHi[j]) continue;
         if (pruneAt(bound - Math.abs(lp.d[j] as number) * valueScale))
@@ -354,7 +422,7 @@ export function branchAndBound(
     let nodeDead = false;
     const top = cands.slice(0, STRONG_CANDIDATES).filter((c) => !pc.reliable(c.j));
     if (top.length > 0) {
-      const cutoffNow = incumbent === null ? Infinity : -(incValue / valueScale);
+      const cutoffNow = incValue === -Infinity ? Infinity : -(incValue / valueScale);
       lp.save();
       const childBound = (j: number, v: number): number => {
         lp.setBounds(j, v, v);
