@@ -93,8 +93,8 @@ function scaleBudget(w: Harness, factor: number): void {
  * a sample project as its pattern (type, owner, objective, skills) and varies the rest: cost
  * (×0.35–2.9, log-uniform), expected revenue and confidence, every criterion score, the months it
  * runs (1–9 within the year) and its hours per skill-month (scaled with its cost, ±30% each
- * month). About 6% depend on a recent project, 3% exclude one (both sides say so), 1% are Active
- * (committed work, which neither depends on nor excludes another), 2% Done and 0.5% forced out.
+ * month). About 6% depend on a recent project, 3% exclude one (both sides say so; never two
+ * Active ones), 1% are Active (committed work), 2% Done and 0.5% forced out.
  * Capacity and the Budget are scaled by how much the generated portfolio demands and costs
  * against the sample, so the plan is as tight as the sample's.
  */
@@ -179,16 +179,12 @@ export function variedPortfolio(w: Harness, n: number, seed = 1): void {
       r[col(k)] = int(1, 5);
     r[col('Time to value (months)')] = int(1, 12);
     r[col('Effort (person-weeks)')] = Math.max(1, Math.round(c / 5000));
-    // Committed (Active) work neither waits for nor excludes another project: two Active
-    // projects that exclude each other would leave no feasible portfolio.
-    const active = (row: unknown[] | undefined): boolean => row?.[col('Status')] === 'Active';
-    if (i > 0 && random() < 0.06) {
-      const dep = `Q${String(int(Math.max(1, i - 50), i)).padStart(6, '0')}`;
-      if (!active(r)) r[col('Depends on')] = dep;
-    }
+    if (i > 0 && random() < 0.06)
+      r[col('Depends on')] = `Q${String(int(Math.max(1, i - 50), i)).padStart(6, '0')}`;
     if (i > 0 && random() < 0.03) {
       const k = int(Math.max(0, i - 50), i - 1);
-      if (!active(r) && !active(out[k])) {
+      // Two Active (committed, so forced-in) projects never exclude each other: no portfolio could.
+      if (r[col('Status')] !== 'Active' || out[k]?.[col('Status')] !== 'Active') {
         (excludes[i] ??= []).push(`Q${String(k + 1).padStart(6, '0')}`);
         (excludes[k] ??= []).push(id);
       }

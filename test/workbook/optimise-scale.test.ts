@@ -5,6 +5,11 @@ describe('Optimise portfolio at scale', () => {
   it('proves the selection and every frontier budget on 1,000 varied projects, the same on every run', () => {
     const w = world({ sample: true });
     variedPortfolio(w, 1_000);
+    // Time to prove it even on a busy machine: the test checks the proof, not the time (the
+    // benchmark, npm run bench, measures that).
+    const settings = records(w, 'Settings');
+    const row = settings.findIndex((s) => s.Setting === 'Time limit (seconds)') + 2;
+    w.workbook.setValues('Settings', `B${row}`, [[120]]);
     const run = (): { ids: string; frontier: unknown[][] } => {
       click(w.ana, 'Optimise portfolio');
       const scenario = records(w, 'Scenarios').at(-1);
@@ -22,5 +27,5 @@ describe('Optimise portfolio at scale', () => {
     const second = run();
     expect(second.ids).toBe(first.ids);
     expect(second.frontier).toEqual(first.frontier);
-  }, 180_000);
+  }, 400_000);
 });
