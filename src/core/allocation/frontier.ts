@@ -12,7 +12,8 @@
  *   cost dropped (with what depends on them) until it fits;
  * - a budget proven infeasible makes every smaller one infeasible;
  * - at the end, a selection found at a smaller budget replaces a worse one at a larger budget
- *   (possible only when the time ran out), so the value never falls as the budget grows.
+ *   (possible only when the time ran out), so the value never falls as the budget grows;
+ * - the time the easy budgets left over goes to the budgets still unproven, largest first.
  * With a minimum share, every budget is solved on its own (smallest first, from the previous
  * answer when it still fits).
  */
@@ -108,8 +109,43 @@ export function efficientFrontier(
     if (result.feasible || result.status === 'infeasible') last = result;
     if (monotone) upper = Math.min(upper, result.bound);
   }
-  if (monotone) keepValuesRising(out, relGap);
+  if (!monotone) return out;
+  keepValuesRising(out, relGap);
+  // The easy budgets leave time over (the hard ones, the largest, came first with an even
+  // share): budgets still unproven get it, largest first, each from its answer and its bound.
+  const unproven = order
+    .slice(1)
+    .map(({ i }) => i)
+    .filter((i) => out[i]?.solved === true && out[i].result.status === 'time limit');
+  unproven.forEach((i, k) => {
+    const pt = out[i] as FrontierPoint;
+    const left = endAt - now();
+    if (left <= 0) return;
+    const again = solveAllocation(
+      { ...base, budget: pt.budget },
+      {
+        timeLimitMs: Math.max(1, left / (unproven.length - k)),
+        start: pt.result.feasible ? pt.result.selected : floor?.selected,
+        upperBound: boundAbove(out, pt.budget),
+        now,
+        relGap,
+        reasons: false,
+      },
+    );
+    if (again.feasible && (again.status === 'optimal' || again.value > pt.result.value))
+      out[i] = { ...pt, result: again };
+  });
+  keepValuesRising(out, relGap);
   return out;
+}
+
+/** The smallest bound proven at this budget or a larger one (more money never hurts here). */
+function boundAbove(points: readonly FrontierPoint[], budget: number): number {
+  let b = Infinity;
+  for (const pt of points)
+    if (pt.solved && pt.budget >= budget && pt.result.status !== 'infeasible')
+      b = Math.min(b, pt.result.bound);
+  return b;
 }
 
 /** Whether `value` is within the gap tolerance of `bound` (so nothing better is left). */
