@@ -99,6 +99,24 @@ describe('efficientFrontier', () => {
     expect(frontierNodes).toBeLessThanOrEqual(2 * hardest);
   });
 
+  it('when time runs out, keeps every answer feasible at its budget, under its bound, and rising', () => {
+    for (const seed of [1, 2, 3]) {
+      const base = portfolioInstance(150, seed);
+      const total = base.projects.reduce((s, c) => s + c.cost, 0);
+      const budgets = Array.from({ length: 12 }, (_, k) => Math.round((total * k) / 11));
+      const points = efficientFrontier(base, budgets, { timeLimitMs: 400 });
+      let prev = -Infinity;
+      for (const pt of points) {
+        if (!pt.solved || !pt.result.feasible) continue;
+        const p = { ...base, budget: pt.budget };
+        expect(violations(buildModel(p), pt.result.selected)).toEqual({ rows: [], force: [] });
+        expect(pt.result.value).toBeLessThanOrEqual(pt.result.bound + 1e-9);
+        expect(pt.result.value).toBeGreaterThanOrEqual(prev);
+        prev = pt.result.value;
+      }
+    }
+  });
+
   it('takes a larger budget’s answer that fits a smaller budget without searching again', () => {
     const base = portfolioInstance(40, 3);
     const total = base.projects.reduce((s, c) => s + c.cost, 0);
