@@ -73,7 +73,7 @@ export function columnOf(h: Harness, sheet: string, header: string): string {
   return s;
 }
 
-export { growPortfolio } from '../../scripts/fixtures';
+export { growPortfolio, variedPortfolio } from '../../scripts/fixtures';
 
 /** Gives every Proposed project with a Start a Latest start `months` after it (time-phased planning). */
 export function allowLateStarts(w: World, months: number): void {

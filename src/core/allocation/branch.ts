@@ -57,6 +57,8 @@ export interface BranchOptions {
   readonly symmetry?: boolean;
   /** Propagate the bounds at every node, with the objective-cutoff row (default true). */
   readonly nodePropagation?: boolean;
+  /** A proven bound on the optimum (e.g. from a larger budget): the search stops on reaching it. */
+  readonly upperBound?: number;
 }
 
 export interface BranchOutcome {
@@ -196,8 +198,9 @@ export function branchAndBound(
 
   /** The largest bound of anything pruned within the gap tolerance (it may beat incValue). */
   let prunedBound = -Infinity;
-  const pruneAt = (bound: number): boolean => {
+  const pruneAt = (b: number): boolean => {
     if (incValue === -Infinity) return false;
+    const bound = Math.min(b, opts.upperBound ?? Infinity);
     if (integral && Math.floor(bound + 1e-6) <= incValue) return true;
     const tol = Math.max(1e-9 * Math.max(1, Math.abs(incValue)), opts.relGap * Math.abs(incValue));
     if (bound > incValue + tol) return false;
@@ -508,6 +511,7 @@ export function branchAndBound(
     if (nodes === 0 || !Number.isFinite(bound)) bound = Math.max(rootBound, incValue);
   }
   if (limit === null && rootBound === Infinity && incumbent === null) bound = -Infinity;
+  bound = Math.max(Math.min(bound, opts.upperBound ?? Infinity), incValue);
   return {
     status: limit === null ? 'optimal' : 'limit',
     limit,

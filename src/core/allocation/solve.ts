@@ -26,6 +26,11 @@ export interface SolveOptions {
   /** A selection to start from (used when feasible), e.g. the answer for a smaller budget. */
   readonly start?: readonly boolean[];
   /**
+   * A proven bound on the best value (e.g. the bound found for a larger budget): the search
+   * stops as soon as its best selection reaches it, and never reports a bound above it.
+   */
+  readonly upperBound?: number;
+  /**
    * The deadline of the whole execution (core/time-budget): the search ends by it, or by
    * timeLimitMs if that comes first. Without timeLimitMs, the deadline alone bounds the search.
    * Its clock is used when `now` is not given.
@@ -84,6 +89,7 @@ export function solveAllocation(
     deadline,
     nodeLimit: options.nodeLimit ?? 1_000_000,
     relGap: options.relGap ?? 1e-9,
+    upperBound: options.upperBound,
   });
   if (out.incumbent === null) {
     if (out.status === 'optimal')

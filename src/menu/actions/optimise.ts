@@ -9,12 +9,17 @@
  */
 import {
   efficientFrontier,
-  portfolioProblem,
+  type AllocationProblem,
   type AllocationResult,
   type ObjectiveKind,
 } from '../../core/allocation';
 import { Deadline, TIME_BUDGET } from '../../core/time-budget';
-import { capacityToAdd, planPortfolio, portfolioSchedule } from '../../core/schedule';
+import {
+  capacityToAdd,
+  planPortfolio,
+  portfolioSchedule,
+  type PortfolioSchedule,
+} from '../../core/schedule';
 import type { IsoDate } from '../../core/model';
 import type { ActionContext, ActionResult } from '../../sheets/action';
 import { requireBoard } from '../../sheets/board';
@@ -72,21 +77,19 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     projects.problems,
     objective,
   );
-  const open = portfolioProblem(projects.projects, demand.demand, capacity.capacity, {
-    budget: Infinity,
-    objective,
-    leaveOut: unreadable.leaveOut,
-  });
-  const totalCost = open.problem.projects.reduce((s, c) => s + c.cost, 0);
-  const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
-  const ps = portfolioSchedule(projects.projects, demand.demand, capacity.capacity, {
-    budget,
+  // One model: the budget enters only as its number, so a blank Budget (a share of the
+  // candidates' total cost, known once the model is built) is set afterwards.
+  const built = portfolioSchedule(projects.projects, demand.demand, capacity.capacity, {
+    budget: settings.budget ?? Infinity,
     objective,
     budgetPerPeriod: settings.budgetPerMonth ?? undefined,
     balance: settings.balanceRules,
     leaveOut: unreadable.leaveOut,
     delayDiscount: settings.delayDiscount,
   });
+  const totalCost = built.portfolio.problem.projects.reduce((s, c) => s + c.cost, 0);
+  const budget = settings.budget ?? Math.round(totalCost * DEFAULT_BUDGET_SHARE);
+  const ps = settings.budget === null ? withBudget(built, budget) : built;
   const pp = ps.portfolio;
   const timeLimitMs = settings.timeLimitSeconds * 1000;
   // One budget for the whole action, shared by both searches, the frontier and the reasons.
@@ -256,6 +259,15 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
   };
 }
 
+/** The same model with another budget (the budget enters it only as this number). */
+function withBudget(ps: PortfolioSchedule, budget: number): PortfolioSchedule {
+  return {
+    ...ps,
+    portfolio: { ...ps.portfolio, problem: { ...ps.portfolio.problem, budget } },
+    schedule: { ...ps.schedule, budget },
+  };
+}
+
 /**
  * Projects with the Score the objective uses, computed now exactly as Score & rank computes it
  * (same framework, same weights), so a stale Score column never steers the selection.
@@ -284,7 +296,7 @@ function crossCheck(
 /** The Frontier sheet: the best value at 20 budgets from 0 to the total cost, and its chart. */
 function writeFrontier(
   ctx: ActionContext,
-  base: ReturnType<typeof portfolioProblem>['problem'],
+  base: AllocationProblem,
   total: number,
   time: { readonly timeLimitMs: number; readonly deadline: Deadline },
 ): { points: number; unsolved: number } {
