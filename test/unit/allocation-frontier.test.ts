@@ -94,9 +94,9 @@ describe('efficientFrontier', () => {
     const searched = points.filter((pt) => pt.result.nodes > 0).length;
     expect(searched).toBeLessThanOrEqual(8);
     expect(frontierNodes).toBeLessThan(nodes(alone));
-    // Seeded, so the same on every run: no more than twice the nodes of the hardest single budget.
-    const hardest = Math.max(...alone.map((r) => r.nodes));
-    expect(frontierNodes).toBeLessThanOrEqual(2 * hardest);
+    // Seeded, so the same on every run: the budgets it searches cost no more than alone.
+    const searchedAlone = alone.filter((_, i) => (points[i]?.result.nodes ?? 0) > 0);
+    expect(frontierNodes).toBeLessThanOrEqual(nodes(searchedAlone));
   });
 
   it('when time runs out, keeps every answer feasible at its budget, under its bound, and rising', () => {
