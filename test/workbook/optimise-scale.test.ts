@@ -14,7 +14,8 @@ describe('Optimise portfolio at scale', () => {
       click(w.ana, 'Optimise portfolio');
       const scenario = records(w, 'Scenarios').at(-1);
       expect(scenario?.Status).toBe('optimal');
-      expect(scenario?.Gap).toBe(0);
+      // Optimal within the solver's relative gap tolerance (1e-9; the values are not integers).
+      expect(Number(scenario?.Gap)).toBeLessThanOrEqual(1e-9);
       const frontier = w.workbook.sheetValues('Frontier').slice(2, 22);
       expect(frontier).toHaveLength(20);
       // Budget 0 cannot pay for the Active (committed) projects; every other budget is proven.
