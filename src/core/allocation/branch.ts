@@ -47,6 +47,11 @@ export interface BranchOutcome {
   readonly incumbent: Uint8Array | null;
   readonly value: number;
   readonly bound: number;
+  /**
+   * The root LP bound after the cut loop (objective units; the incumbent's value when the root
+   * was cut off, +Infinity when the root LP was never solved).
+   */
+  readonly rootBound: number;
   readonly nodes: number;
   /** Simplex pivots of the main LP (diagnostics). */
   readonly pivots: number;
@@ -178,6 +183,8 @@ export function branchAndBound(
 
   let nodes = 0;
   let rootBound = Infinity;
+  /** The root's LP bound after cuts, for BranchOutcome.rootBound. */
+  let rootCutBound = Infinity;
   let rootD: Float64Array | null = null;
   let rootX: Float64Array | null = null;
   let rootBasic: Uint8Array | null = null;
@@ -289,8 +296,11 @@ export function branchAndBound(
         bound = nb;
         if (gain <= 0.02 * (firstBound - bound) || gain <= 1e-9 * Math.abs(bound)) break;
       }
+      rootCutBound = infeasibleWithCuts ? incValue : bound;
       if (infeasibleWithCuts) continue;
     }
+    if (node.depth === 0 && rootCutBound === Infinity)
+      rootCutBound = status === 'cutoff' ? incValue : bound;
     if (node.branchVar >= 0 && Number.isFinite(node.bound)) {
       const loss = Math.max(0, node.bound - bound);
       pc.record(node.branchVar, node.up, loss / (node.up ? 1 - node.branchFrac : node.branchFrac));
@@ -446,6 +456,7 @@ export function branchAndBound(
     incumbent,
     value: incumbent === null ? 0 : incValue,
     bound,
+    rootBound: Math.max(rootCutBound === Infinity ? bound : rootCutBound, bound),
     nodes,
     pivots: lp.pivots,
   };
