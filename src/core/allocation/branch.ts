@@ -17,7 +17,8 @@
  *   dual-priced use) followed by local search, at the root and every few nodes; at the root
  *   also RINS — a small branch and bound over the variables where the LP point and the
  *   incumbent disagree.
- * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
+ * - Root cuts (root-cuts.ts): lifted covers, c-MIR on rows and pairs of rows, and clique cuts
+ *   of the conflict graph, in rounds through a cut pool that keeps only binding cuts in the LP.
  *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
  *   but their dense rows made every node dearer, for no net gain on the benchmark.)
  * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
@@ -26,9 +27,10 @@ import { DualSimplex } from './simplex';
 import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
-import { separateCovers } from './cuts';
+import type { Cut } from './cuts';
+import { rootCutLoop } from './root-cuts';
 import { propagate } from './propagate';
-import { buildLp, dualRowWeights, withCuts } from './lp';
+import { buildLp, dualRowWeights } from './lp';
 import { NodeHeap, Pseudocosts, type Node } from './search';
 
 export interface BranchOptions {
@@ -38,6 +40,13 @@ export interface BranchOptions {
   readonly relGap: number;
   /** Run the sub-MIP heuristic (RINS) at the root (default true; off inside it). */
   readonly subMip?: boolean;
+  /**
+   * Restart once at the root when reduced-cost fixing has fixed most free columns (default
+   * true; off inside the restart and inside RINS).
+   */
+  readonly restart?: boolean;
+  /** Cuts valid for the problem, to seed the root's cut pool (a restart passes its own on). */
+  readonly cuts?: readonly Cut[];
 }
 
 export interface BranchOutcome {
@@ -53,11 +62,27 @@ export interface BranchOutcome {
    */
   readonly rootBound: number;
   readonly nodes: number;
+  /** True when the search restarted at the root (diagnostics). */
+  readonly restarted: boolean;
   /** Simplex pivots of the main LP (diagnostics). */
   readonly pivots: number;
 }
 
 const INT_TOL = 1e-6;
+/** Restart at the root once reduced-cost fixing has fixed this share of the free columns. */
+const RESTART_SHARE = 0.6;
+
+/** True when the bounds glo/ghi fix at least RESTART_SHARE of the columns free in lo0/hi0. */
+function worthRestart(lo0: Uint8Array, hi0: Uint8Array, glo: Uint8Array, ghi: Uint8Array): boolean {
+  let free = 0;
+  let fixed = 0;
+  for (let j = 0; j < lo0.length; j++) {
+    if (lo0[j] === hi0[j]) continue;
+    free++;
+    if (glo[j] === ghi[j]) fixed++;
+  }
+  return free > 0 && fixed >= RESTART_SHARE * free;
+}
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
@@ -153,6 +178,7 @@ export function branchAndBound(
       nodeLimit: 500,
       relGap: 0,
       subMip: false,
+      restart: false,
     });
     if (sub.incumbent === null || sub.value <= incValue) return false;
     return offer(sub.incumbent, sub.value);
@@ -171,7 +197,6 @@ export function branchAndBound(
 
   let lpModel = buildLp(model, glo, ghi, valueScale);
   let lp = new DualSimplex(lpModel.data);
-  const baseRows = lpModel.data.m;
   const rowWeights = new Float64Array(model.rows.length);
   // Greedy before any LP: usage weights (fraction of each limit).
   model.rows.forEach((r, i) => {
@@ -185,6 +210,8 @@ export function branchAndBound(
   let rootBound = Infinity;
   /** The root's LP bound after cuts, for BranchOutcome.rootBound. */
   let rootCutBound = Infinity;
+  /** The root cut pool's cuts, passed on to a restart. */
+  let rootCuts: readonly Cut[] = [];
   let rootD: Float64Array | null = null;
   let rootX: Float64Array | null = null;
   let rootBasic: Uint8Array | null = null;
@@ -262,40 +289,19 @@ export function branchAndBound(
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), lp.x.subarray(0, n));
     }
     if (node.depth === 0 && !pruneAt(bound)) {
-      // Cut loop: lifted covers while they raise the bound.
-      let rounds = 0;
-      let cutsAdded = 0;
-      let infeasibleWithCuts = false;
-      const firstBound = bound;
-      while (
-        rounds++ < 50 &&
-        !opts.deadline() &&
-        cutsAdded < 3 * baseRows + 50 &&
-        !pruneAt(bound)
-      ) {
-        const cuts = separateCovers(model, curLo, curHi, lp.x, 50);
-        if (cuts.length === 0) break;
-        cutsAdded += cuts.length;
-        lpModel = withCuts(lpModel, cuts);
-        const next = new DualSimplex(lpModel.data);
-        next.warmStartFrom(lp);
-        lp = next;
-        for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
-        const st = lp.solve(
-          incumbent === null ? Infinity : -(incValue / valueScale),
-          Infinity,
-          opts.deadline,
-        );
-        if (st === 'infeasible' || st === 'cutoff') {
-          infeasibleWithCuts = true;
-          break;
-        }
-        if (st === 'iteration limit') break;
-        const nb = Math.min(bound, -lp.dualBound() * valueScale);
-        const gain = bound - nb;
-        bound = nb;
-        if (gain <= 0.02 * (firstBound - bound) || gain <= 1e-9 * Math.abs(bound)) break;
-      }
+      // Cut loop (root-cuts.ts): covers, c-MIR and cliques through a cut pool.
+      const r = rootCutLoop(model, lpModel, lp, curLo, curHi, bound, {
+        deadline: opts.deadline,
+        cutoff: () => (incumbent === null ? Infinity : -(incValue / valueScale)),
+        done: pruneAt,
+        valueScale,
+        seed: opts.cuts,
+      });
+      rootCuts = r.cuts;
+      lp = r.lp;
+      lpModel = r.lpModel;
+      bound = r.bound;
+      const infeasibleWithCuts = r.cutoff;
       rootCutBound = infeasibleWithCuts ? incValue : bound;
       if (infeasibleWithCuts) continue;
     }
@@ -324,6 +330,44 @@ export function branchAndBound(
       globalFixing();
       if (rins(rootX)) globalFixing();
       if (pruneAt(bound)) continue;
+      if (opts.restart !== false && incumbent !== null && worthRestart(lo0, hi0, glo, ghi)) {
+        // Root restart: the columns reduced-cost fixing fixed leave the problem, rows that can
+        // no longer bind leave the LP, and the cut loop runs again on what is left (its covers
+        // and MIR cuts are stronger with the fixings). The restart searches only the selections
+        // that could beat the incumbent, so its answer, with the incumbent, is the answer.
+        const b = propagate(model, glo, ghi);
+        const inner = b.infeasible
+          ? null
+          : branchAndBound(model, b.lo, b.hi, incumbent, {
+              ...opts,
+              restart: false,
+              cuts: rootCuts,
+            });
+        const inc: Uint8Array = incumbent;
+        if (inner === null)
+          return {
+            status: 'optimal',
+            limit: null,
+            incumbent: inc,
+            value: incValue,
+            bound: incValue,
+            rootBound: Math.max(incValue, Math.min(rootCutBound, bound)),
+            nodes,
+            restarted: true,
+            pivots: lp.pivots,
+          };
+        const better = inner.incumbent !== null && inner.value > incValue;
+        return {
+          ...inner,
+          incumbent: better ? inner.incumbent : inc,
+          value: better ? inner.value : incValue,
+          bound: Math.max(inner.bound, incValue),
+          rootBound: Math.max(incValue, Math.min(rootCutBound, bound, inner.rootBound)),
+          nodes: nodes + inner.nodes,
+          restarted: true,
+          pivots: lp.pivots + inner.pivots,
+        };
+      }
     }
     if (nFrac === 0) {
       const sel = Uint8Array.from({ length: n }, (_, j) => ((x[j] as number) > 0.5 ? 1 : 0));
@@ -458,6 +502,7 @@ export function branchAndBound(
     bound,
     rootBound: Math.max(rootCutBound === Infinity ? bound : rootCutBound, bound),
     nodes,
+    restarted: false,
     pivots: lp.pivots,
   };
 }
