@@ -361,7 +361,8 @@ export function branchAndBound(
           ...inner,
           incumbent: better ? inner.incumbent : inc,
           value: better ? inner.value : incValue,
-          bound: Math.max(inner.bound, incValue),
+          // The first root's bound holds too (the restart may stop before its own root).
+          bound: Math.max(Math.min(inner.bound, bound), better ? inner.value : incValue),
           rootBound: Math.max(incValue, Math.min(rootCutBound, bound, inner.rootBound)),
           nodes: nodes + inner.nodes,
           restarted: true,
