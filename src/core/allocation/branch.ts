@@ -28,7 +28,7 @@ import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
 import type { Cut } from './cuts';
-import { rootCutLoop } from './root-cuts';
+import { coverCutLoop, rootCutLoop } from './root-cuts';
 import { propagate } from './propagate';
 import { buildLp, dualRowWeights } from './lp';
 import { NodeHeap, Pseudocosts, type Node } from './search';
@@ -45,6 +45,11 @@ export interface BranchOptions {
    * true; off inside the restart and inside RINS).
    */
   readonly restart?: boolean;
+  /**
+   * Set inside the RINS of a search whose root gap was wide: it keeps the cover-only cut loop
+   * too (root-cuts.ts coverCutLoop).
+   */
+  readonly wideGap?: boolean;
   /** Cuts valid for the problem, to seed the root's cut pool (a restart passes its own on). */
   readonly cuts?: readonly Cut[];
 }
@@ -69,6 +74,11 @@ export interface BranchOutcome {
 }
 
 const INT_TOL = 1e-6;
+/**
+ * A root gap (bound − incumbent, relative) beyond this keeps the cover-only cut loop and no
+ * restart: far from a proof, the time goes to finding selections.
+ */
+const WIDE_GAP = 0.01;
 /** Restart at the root once reduced-cost fixing has fixed this share of the free columns. */
 const RESTART_SHARE = 0.6;
 
@@ -179,6 +189,7 @@ export function branchAndBound(
       relGap: 0,
       subMip: false,
       restart: false,
+      wideGap,
     });
     if (sub.incumbent === null || sub.value <= incValue) return false;
     return offer(sub.incumbent, sub.value);
@@ -210,6 +221,8 @@ export function branchAndBound(
   let rootBound = Infinity;
   /** The root's LP bound after cuts, for BranchOutcome.rootBound. */
   let rootCutBound = Infinity;
+  /** True when the root gap was wide (see WIDE_GAP). */
+  let wideGap = false;
   /** The root cut pool's cuts, passed on to a restart. */
   let rootCuts: readonly Cut[] = [];
   let rootD: Float64Array | null = null;
@@ -290,7 +303,9 @@ export function branchAndBound(
     }
     if (node.depth === 0 && !pruneAt(bound)) {
       // Cut loop (root-cuts.ts): covers, c-MIR and cliques through a cut pool.
-      const r = rootCutLoop(model, lpModel, lp, curLo, curHi, bound, {
+      // A wide root gap (or a caller that had one) keeps the cover-only loop and no restart.
+      if (opts.wideGap === true || bound - incValue > WIDE_GAP * Math.abs(incValue)) wideGap = true;
+      const r = (wideGap ? coverCutLoop : rootCutLoop)(model, lpModel, lp, curLo, curHi, bound, {
         deadline: opts.deadline,
         cutoff: () => (incumbent === null ? Infinity : -(incValue / valueScale)),
         done: pruneAt,
@@ -330,7 +345,12 @@ export function branchAndBound(
       globalFixing();
       if (rins(rootX)) globalFixing();
       if (pruneAt(bound)) continue;
-      if (opts.restart !== false && incumbent !== null && worthRestart(lo0, hi0, glo, ghi)) {
+      if (
+        !wideGap &&
+        opts.restart !== false &&
+        incumbent !== null &&
+        worthRestart(lo0, hi0, glo, ghi)
+      ) {
         // Root restart: the columns reduced-cost fixing fixed leave the problem, rows that can
         // no longer bind leave the LP, and the cut loop runs again on what is left (its covers
         // and MIR cuts are stronger with the fixings). The restart searches only the selections

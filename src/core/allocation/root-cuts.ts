@@ -130,3 +130,60 @@ export function rootCutLoop(
     cuts: pool.all,
   };
 }
+
+/**
+ * The cover-only loop the solver had before c-MIR, cliques and the pool: lifted covers appended
+ * to the LP for good, up to 50 rounds. Kept for roots whose gap is wide (see branch.ts): there
+ * the time goes to finding selections, and the stronger loop's LP led the search's heuristics
+ * to worse ones (SCHEDULE's time-indexed instances at 200–500 projects).
+ */
+export function coverCutLoop(
+  model: Model,
+  lpModel0: Lp,
+  lp0: DualSimplex,
+  lo: Uint8Array,
+  hi: Uint8Array,
+  bound0: number,
+  o: CutLoopOptions,
+): CutLoopResult {
+  const n = model.n;
+  const baseRows = lpModel0.data.m;
+  let lp = lp0;
+  let lpModel = lpModel0;
+  let bound = bound0;
+  let rounds = 0;
+  let cutsAdded = 0;
+  let cutoff = false;
+  const all: Cut[] = [];
+  while (rounds++ < 50 && !o.deadline() && cutsAdded < 3 * baseRows + 50 && !o.done(bound)) {
+    const cuts = separateCovers(model, lo, hi, lp.x, 50);
+    if (cuts.length === 0) break;
+    cutsAdded += cuts.length;
+    all.push(...cuts);
+    lpModel = withCuts(lpModel, cuts);
+    const next = new DualSimplex(lpModel.data);
+    next.warmStartFrom(lp);
+    lp = next;
+    for (let j = 0; j < n; j++) lp.setBounds(j, lo[j] as number, hi[j] as number);
+    const st = lp.solve(o.cutoff(), Infinity, o.deadline);
+    if (st === 'infeasible' || st === 'cutoff') {
+      cutoff = true;
+      break;
+    }
+    if (st === 'iteration limit') break;
+    const nb = Math.min(bound, -lp.dualBound() * o.valueScale);
+    const gain = bound - nb;
+    bound = nb;
+    if (gain <= 0.02 * (bound0 - bound) || gain <= 1e-9 * Math.abs(bound)) break;
+  }
+  return {
+    lp,
+    lpModel,
+    bound,
+    cutoff,
+    rounds,
+    pooled: all.length,
+    active: all.length,
+    cuts: all,
+  };
+}
