@@ -25,17 +25,24 @@
  *   (submip.ts), solved by this branch and bound with a node limit and the incumbent's value
  *   as cutoff: RENS at the root when the heuristics found nothing; RINS at the root and every
  *   500 nodes while it pays.
- * - Root cuts: lifted cover inequalities (cuts.ts), in rounds while they raise the bound.
+ * - Root cuts (root-cuts.ts): lifted covers, c-MIR on rows and pairs of rows, and clique cuts
+ *   of the conflict graph, in rounds through a cut pool that keeps only binding cuts in the LP;
+ *   when the root gap is over 1% (far from a proof), the cover-only loop instead.
  *   (Gomory mixed-integer cuts from the tableau were tried: they close more of the root gap
  *   but their dense rows made every node dearer, for no net gain on the benchmark.)
+ * - Root restart: once reduced-cost fixing has fixed 60% of the free columns, the search starts
+ *   again on what is left (a smaller LP, cuts separated again with the fixings), its cut pool
+ *   seeded with the first root's cuts.
  * - Pruning: bound ≤ incumbent + tolerance; with integer values, ⌊bound⌋ ≤ incumbent.
  */
 import { DualSimplex } from './simplex';
 import type { Model } from './rows';
 import { SelectionState } from './selection';
 import { greedy, improve, ratioOrder } from './heuristics';
-import { separateCovers } from './cuts';
-import { buildLp, dualRowWeights, withCuts } from './lp';
+import type { Cut } from './cuts';
+import { coverCutLoop, rootCutLoop } from './root-cuts';
+import { propagate } from './propagate';
+import { buildLp, dualRowWeights } from './lp';
 import { NodePropagator } from './node-propagate';
 import { canonicalise, orderingRows, symmetryClasses } from './symmetry';
 import { rensProblem, rinsProblem, type SubProblem } from './submip';
@@ -59,6 +66,18 @@ export interface BranchOptions {
   readonly nodePropagation?: boolean;
   /** A proven bound on the optimum (e.g. from a larger budget): the search stops on reaching it. */
   readonly upperBound?: number;
+  /**
+   * Restart once at the root when reduced-cost fixing has fixed most free columns (default
+   * true; off inside the restart and inside RINS).
+   */
+  readonly restart?: boolean;
+  /**
+   * Set inside the RINS of a search whose root gap was wide: it keeps the cover-only cut loop
+   * too (root-cuts.ts coverCutLoop).
+   */
+  readonly wideGap?: boolean;
+  /** Cuts valid for the problem, to seed the root's cut pool (a restart passes its own on). */
+  readonly cuts?: readonly Cut[];
 }
 
 export interface BranchOutcome {
@@ -68,12 +87,38 @@ export interface BranchOutcome {
   readonly incumbent: Uint8Array | null;
   readonly value: number;
   readonly bound: number;
+  /**
+   * The root LP bound after the cut loop (objective units; the incumbent's value when the root
+   * was cut off, +Infinity when the root LP was never solved).
+   */
+  readonly rootBound: number;
   readonly nodes: number;
+  /** True when the search restarted at the root (diagnostics). */
+  readonly restarted: boolean;
   /** Simplex pivots of the main LP (diagnostics). */
   readonly pivots: number;
 }
 
 const INT_TOL = 1e-6;
+/**
+ * A root gap (bound − incumbent, relative) beyond this keeps the cover-only cut loop and no
+ * restart: far from a proof, the time goes to finding selections.
+ */
+const WIDE_GAP = 0.01;
+/** Restart at the root once reduced-cost fixing has fixed this share of the free columns. */
+const RESTART_SHARE = 0.6;
+
+/** True when the bounds glo/ghi fix at least RESTART_SHARE of the columns free in lo0/hi0. */
+function worthRestart(lo0: Uint8Array, hi0: Uint8Array, glo: Uint8Array, ghi: Uint8Array): boolean {
+  let free = 0;
+  let fixed = 0;
+  for (let j = 0; j < lo0.length; j++) {
+    if (lo0[j] === hi0[j]) continue;
+    free++;
+    if (glo[j] === ghi[j]) fixed++;
+  }
+  return free > 0 && fixed >= RESTART_SHARE * free;
+}
 /** Reliability branching: strong-branch at most this many candidates, this many pivots each. */
 const STRONG_CANDIDATES = 8;
 const STRONG_PIVOTS = 20;
@@ -175,6 +220,8 @@ export function branchAndBound(
       subMip: false,
       symmetry: opts.symmetry,
       nodePropagation: opts.nodePropagation,
+      restart: false,
+      wideGap,
     });
     if (out.incumbent === null || out.value <= incValue) return false;
     return offer(out.incumbent, out.value);
@@ -210,7 +257,6 @@ export function branchAndBound(
 
   let lpModel = buildLp(model, glo, ghi, valueScale);
   let lp = new DualSimplex(lpModel.data);
-  const baseRows = lpModel.data.m;
   const rowWeights = new Float64Array(model.rows.length);
   // Greedy before any LP: usage weights (fraction of each limit).
   model.rows.forEach((r, i) => {
@@ -222,6 +268,12 @@ export function branchAndBound(
 
   let nodes = 0;
   let rootBound = Infinity;
+  /** The root's LP bound after cuts, for BranchOutcome.rootBound. */
+  let rootCutBound = Infinity;
+  /** True when the root gap was wide (see WIDE_GAP). */
+  let wideGap = false;
+  /** The root cut pool's cuts, passed on to a restart. */
+  let rootCuts: readonly Cut[] = [];
   let rootD: Float64Array | null = null;
   let rootX: Float64Array | null = null;
   let rootBasic: Uint8Array | null = null;
@@ -316,42 +368,26 @@ export function branchAndBound(
       heuristic(dualRowWeights(model, lpModel, lp, valueScale), lp.x.subarray(0, n));
     }
     if (node.depth === 0 && !pruneAt(bound)) {
-      // Cut loop: lifted covers while they raise the bound.
-      let rounds = 0;
-      let cutsAdded = 0;
-      let infeasibleWithCuts = false;
-      const firstBound = bound;
-      while (
-        rounds++ < 50 &&
-        !opts.deadline() &&
-        cutsAdded < 3 * baseRows + 50 &&
-        !pruneAt(bound)
-      ) {
-        const cuts = separateCovers(model, curLo, curHi, lp.x, 50);
-        if (cuts.length === 0) break;
-        cutsAdded += cuts.length;
-        lpModel = withCuts(lpModel, cuts);
-        const next = new DualSimplex(lpModel.data);
-        next.warmStartFrom(lp);
-        lp = next;
-        for (let j = 0; j < n; j++) lp.setBounds(j, curLo[j] as number, curHi[j] as number);
-        const st = lp.solve(
-          incValue === -Infinity ? Infinity : -(incValue / valueScale),
-          Infinity,
-          opts.deadline,
-        );
-        if (st === 'infeasible' || st === 'cutoff') {
-          infeasibleWithCuts = true;
-          break;
-        }
-        if (st === 'iteration limit') break;
-        const nb = Math.min(bound, -lp.dualBound() * valueScale);
-        const gain = bound - nb;
-        bound = nb;
-        if (gain <= 0.02 * (firstBound - bound) || gain <= 1e-9 * Math.abs(bound)) break;
-      }
+      // Cut loop (root-cuts.ts): covers, c-MIR and cliques through a cut pool.
+      // A wide root gap (or a caller that had one) keeps the cover-only loop and no restart.
+      if (opts.wideGap === true || bound - incValue > WIDE_GAP * Math.abs(incValue)) wideGap = true;
+      const r = (wideGap ? coverCutLoop : rootCutLoop)(model, lpModel, lp, curLo, curHi, bound, {
+        deadline: opts.deadline,
+        cutoff: () => (incValue === -Infinity ? Infinity : -(incValue / valueScale)),
+        done: pruneAt,
+        valueScale,
+        seed: opts.cuts,
+      });
+      rootCuts = r.cuts;
+      lp = r.lp;
+      lpModel = r.lpModel;
+      bound = r.bound;
+      const infeasibleWithCuts = r.cutoff;
+      rootCutBound = infeasibleWithCuts ? incValue : bound;
       if (infeasibleWithCuts) continue;
     }
+    if (node.depth === 0 && rootCutBound === Infinity)
+      rootCutBound = status === 'cutoff' ? incValue : bound;
     if (node.branchVar >= 0 && Number.isFinite(node.bound)) {
       const loss = Math.max(0, node.bound - bound);
       pc.record(node.branchVar, node.up, loss / (node.up ? 1 - node.branchFrac : node.branchFrac));
@@ -376,6 +412,50 @@ export function branchAndBound(
       if (rens(rootX)) globalFixing();
       if (rins(rootX)) globalFixing();
       if (pruneAt(bound)) continue;
+      if (
+        !wideGap &&
+        opts.restart !== false &&
+        incumbent !== null &&
+        worthRestart(lo0, hi0, glo, ghi)
+      ) {
+        // Root restart: the columns reduced-cost fixing fixed leave the problem, rows that can
+        // no longer bind leave the LP, and the cut loop runs again on what is left (its covers
+        // and MIR cuts are stronger with the fixings). The restart searches only the selections
+        // that could beat the incumbent, so its answer, with the incumbent, is the answer.
+        const b = propagate(model, glo, ghi);
+        const inner = b.infeasible
+          ? null
+          : branchAndBound(model, b.lo, b.hi, incumbent, {
+              ...opts,
+              restart: false,
+              cuts: rootCuts,
+            });
+        const inc: Uint8Array = incumbent;
+        if (inner === null)
+          return {
+            status: 'optimal',
+            limit: null,
+            incumbent: inc,
+            value: incValue,
+            bound: incValue,
+            rootBound: Math.max(incValue, Math.min(rootCutBound, bound)),
+            nodes,
+            restarted: true,
+            pivots: lp.pivots,
+          };
+        const better = inner.incumbent !== null && inner.value > incValue;
+        return {
+          ...inner,
+          incumbent: better ? inner.incumbent : inc,
+          value: better ? inner.value : incValue,
+          // The first root's bound holds too (the restart may stop before its own root).
+          bound: Math.max(Math.min(inner.bound, bound), better ? inner.value : incValue),
+          rootBound: Math.max(incValue, Math.min(rootCutBound, bound, inner.rootBound)),
+          nodes: nodes + inner.nodes,
+          restarted: true,
+          pivots: lp.pivots + inner.pivots,
+        };
+      }
     }
     if (nFrac === 0) {
       const sel = Uint8Array.from({ length: n }, (_, j) => ((x[j] as number) > 0.5 ? 1 : 0));
@@ -518,7 +598,9 @@ export function branchAndBound(
     incumbent,
     value: incumbent === null ? 0 : incValue,
     bound,
+    rootBound: Math.max(rootCutBound === Infinity ? bound : rootCutBound, bound),
     nodes,
+    restarted: false,
     pivots: lp.pivots,
   };
 }

@@ -57,6 +57,11 @@ export interface AllocationResult {
   readonly count: number;
   /** No selection is worth more than this. */
   readonly bound: number;
+  /**
+   * The LP bound at the root after its cuts (diagnostics: how much the search had left to
+   * close); equal to `bound` when there was no search.
+   */
+  readonly rootBound: number;
   /** (bound − value) / |value| (0 when equal; Infinity when value is 0 and the bound is not). */
   readonly gap: number;
   readonly nodes: number;
@@ -94,7 +99,10 @@ export function solveAllocation(
   if (out.incumbent === null) {
     if (out.status === 'optimal')
       return infeasibleResult(model, now() - t0, out.nodes, options.reasons);
-    return unsolvedResult(n, out.limit, out.bound, out.nodes, now() - t0);
+    return {
+      ...unsolvedResult(n, out.limit, out.bound, out.nodes, now() - t0),
+      rootBound: out.rootBound,
+    };
   }
   const selected = Array.from(out.incumbent, (v) => v === 1);
   if (!isFeasible(model, selected))
@@ -103,6 +111,7 @@ export function solveAllocation(
     optimal: out.status === 'optimal',
     limit: out.limit,
     bound: out.bound,
+    rootBound: out.rootBound,
     nodes: out.nodes,
     timeMs: now() - t0,
     reasons: options.reasons,
@@ -126,6 +135,7 @@ export function unsolvedResult(
     cost: 0,
     count: 0,
     bound,
+    rootBound: bound,
     gap: Infinity,
     nodes,
     timeMs,
@@ -145,6 +155,8 @@ export function selectionResult(
     readonly optimal: boolean;
     readonly limit: AllocationResult['limit'];
     readonly bound: number;
+    /** The root LP bound after cuts (default: the bound). */
+    readonly rootBound?: number;
     readonly nodes: number;
     readonly timeMs: number;
     /** Whether to give the reasons (default true). */
@@ -162,6 +174,7 @@ export function selectionResult(
     cost,
     count,
     bound,
+    rootBound: o.rootBound ?? bound,
     gap: relativeGap(bound, value),
     nodes: o.nodes,
     timeMs: o.timeMs,
@@ -213,6 +226,7 @@ export function infeasibleResult(
     cost: 0,
     count: 0,
     bound: -Infinity,
+    rootBound: -Infinity,
     gap: Infinity,
     nodes,
     timeMs,
