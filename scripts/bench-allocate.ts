@@ -415,21 +415,20 @@ async function main(): Promise<void> {
       p: portfolioInstance(n, 1000 * n + k + 1),
     })),
   );
-  for (const { n, s, p } of instances) {
-    exact.push(
-      row(
-        n,
-        s,
-        buildModel(p).rows.length,
-        paired(
-          args.repeat,
-          () => solveOurs(p, args.timeLimit),
-          () => solveHighs(highs, p, args.timeLimit),
-        ),
-        highsRootBound(highs, p, args.timeLimit),
+  /** Both solvers exact on one instance, with the root bounds. */
+  const exactRow = (n: number, s: number, p: AllocationProblem): Summary =>
+    row(
+      n,
+      s,
+      buildModel(p).rows.length,
+      paired(
+        args.repeat,
+        () => solveOurs(p, args.timeLimit),
+        () => solveHighs(highs, p, args.timeLimit),
       ),
+      highsRootBound(highs, p, args.timeLimit),
     );
-  }
+  for (const { n, s, p } of instances) exact.push(exactRow(n, s, p));
 
   if (args.hardSizes.length > 0) {
     console.log(
@@ -438,20 +437,7 @@ async function main(): Promise<void> {
     console.log(header);
     for (const n of args.hardSizes) {
       for (let s = 1; s <= args.hardSeeds; s++) {
-        const p = portfolioInstance(n, 5000 * n + s, true);
-        exact.push(
-          row(
-            n,
-            s,
-            buildModel(p).rows.length,
-            paired(
-              args.repeat,
-              () => solveOurs(p, args.timeLimit),
-              () => solveHighs(highs, p, args.timeLimit),
-            ),
-            highsRootBound(highs, p, args.timeLimit),
-          ),
-        );
+        exact.push(exactRow(n, s, portfolioInstance(n, 5000 * n + s, true)));
       }
     }
   }

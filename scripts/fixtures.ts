@@ -31,12 +31,7 @@ export function growPortfolio(w: Harness, n: number): void {
     out.push(r);
     idOf.push(String(src[id]));
   }
-  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
-  if (!sheet) throw new Error('no Projects');
-  if (sheet.getMaxRows() < n + 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-  sheet.getRange(2, 1, rows.length, header.length).clearContent();
-  sheet.getRange(2, 1, n, header.length).setValues(out);
+  replaceProjectRows(w, header.length, rows.length, out);
 
   const [dHeader = [], ...dRows] = w.workbook.sheetValues('Demand');
   const bySource = new Map<string, unknown[][]>();
@@ -56,6 +51,17 @@ export function growPortfolio(w: Harness, n: number): void {
   demand.getRange(2, 1, dRows.length, dHeader.length).clearContent();
   demand.getRange(2, 1, dOut.length, dHeader.length).setValues(dOut);
   scaleCapacityAndBudget(w, n / rows.length);
+}
+
+/** Writes `rows` as the Projects sheet's data rows, clearing the `before` rows it had. */
+function replaceProjectRows(w: Harness, width: number, before: number, rows: unknown[][]): void {
+  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
+  if (!sheet) throw new Error('no Projects');
+  const n = rows.length;
+  if (sheet.getMaxRows() < n + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, before, width).clearContent();
+  sheet.getRange(2, 1, n, width).setValues(rows);
 }
 
 /** Multiplies every Capacity hour and the Settings budget by `factor`. */
@@ -203,12 +209,7 @@ export function variedPortfolio(w: Harness, n: number, seed = 1): void {
     out.push(r);
   }
   out.forEach((r, i) => (r[col('Excludes')] = (excludes[i] ?? []).join(', ')));
-  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
-  if (!sheet) throw new Error('no Projects');
-  if (sheet.getMaxRows() < n + 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-  sheet.getRange(2, 1, rows.length, header.length).clearContent();
-  sheet.getRange(2, 1, n, header.length).setValues(out);
+  replaceProjectRows(w, header.length, rows.length, out);
   const demand = w.byHand().getActiveSpreadsheet().getSheetByName('Demand');
   if (!demand) throw new Error('no Demand');
   if (demand.getMaxRows() < dOut.length + 1)
