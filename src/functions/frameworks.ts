@@ -4,6 +4,13 @@ import { isBlank, quote } from './cells';
 import { formula } from './guard';
 import { alignColumns, type AlignedColumns } from './columns';
 
+/** The rule of every framework input that may be 0 but not negative (a blank counts 0). */
+const NON_NEGATIVE: NumberRule & { readonly worst: number } = {
+  min: 0,
+  worst: 0,
+  fix: 'Use a number of 0 or more.',
+};
+
 /**
  * Computes a framework row by row. A row where every range argument is blank gives a blank
  * result; a blank cell in a row that has data counts as the worst value (`worst`), so the row
@@ -56,13 +63,12 @@ export function RICE(
       { name: 'confidence', raw: confidence, example: 'E2:E' },
       { name: 'effort', raw: effort, example: 'F2:F' },
     ]);
-    const nonNegative = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
     return byRow(
       ctx,
       cols,
       [
-        nonNegative,
-        nonNegative,
+        NON_NEGATIVE,
+        NON_NEGATIVE,
         { min: 0, max: 100, worst: 0, fix: 'Use 0–1 or a percent up to 100.' },
         { above: 0, worst: Infinity, fix: 'Effort must be above 0 (e.g. person-months).' },
       ],
@@ -95,8 +101,7 @@ export function ICE(
       { name: 'confidence', raw: confidence, example: 'D2:D' },
       { name: 'ease', raw: ease, example: 'E2:E' },
     ]);
-    const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
-    return byRow(ctx, cols, [rule, rule, rule], ([i, c, e]) =>
+    return byRow(ctx, cols, [NON_NEGATIVE, NON_NEGATIVE, NON_NEGATIVE], ([i, c, e]) =>
       ice(i as number, c as number, e as number, how),
     );
   });
@@ -143,11 +148,15 @@ export function WSJF(
       { name: 'risk_reduction', raw: risk_reduction, example: 'E2:E' },
       { name: 'job_size', raw: job_size, example: 'F2:F' },
     ]);
-    const rule = { min: 0, worst: 0, fix: 'Use a number of 0 or more.' };
     return byRow(
       ctx,
       cols,
-      [rule, rule, rule, { above: 0, worst: Infinity, fix: 'Job size must be above 0.' }],
+      [
+        NON_NEGATIVE,
+        NON_NEGATIVE,
+        NON_NEGATIVE,
+        { above: 0, worst: Infinity, fix: 'Job size must be above 0.' },
+      ],
       ([b, t, r, s]) => wsjf(b as number, t as number, r as number, s as number),
     );
   });
