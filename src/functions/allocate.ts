@@ -67,20 +67,7 @@ function readPortfolio(
       ctx.fail(
         `demand has ${dg.length} rows but values has ${n}. Give one row of demand per project.`,
       );
-    const cv = ctx.vector('capacity', cg);
-    if (cv.cells.length !== width)
-      ctx.fail(
-        `capacity has ${cv.cells.length} cells but demand has ${width} columns. Give one capacity per demand column.`,
-      );
-    cap = cv.cells.map((cell, k) => {
-      const x = ctx.number(vectorCell('capacity', cv, k), cell, {
-        min: 0,
-        fix: 'Capacity must be a number of 0 or more.',
-      });
-      if (x === null)
-        ctx.fail(`${vectorCell('capacity', cv, k)} is blank. Give every demand column a capacity.`);
-      return x;
-    });
+    cap = readCapacities(ctx, ctx.vector('capacity', cg), width);
   }
   let f: Vector | undefined;
   const fg = ctx.grid('force', force, false, 'F2:F');
@@ -145,6 +132,26 @@ function readPortfolio(
 function problemOf(pf: Portfolio, budget: number): AllocationProblem {
   const { projects, resources, dependencies, exclusions } = pf;
   return problem({ projects, budget, resources, dependencies, exclusions });
+}
+
+/**
+ * The capacity argument: one number of 0 or more per demand column (`width` of them), none blank.
+ * ALLOCATE's and SCHEDULE's.
+ */
+export function readCapacities(ctx: FormulaContext, cv: Vector, width: number): number[] {
+  if (cv.cells.length !== width)
+    ctx.fail(
+      `capacity has ${cv.cells.length} cells but demand has ${width} columns. Give one capacity per demand column.`,
+    );
+  return cv.cells.map((cell, k) => {
+    const x = ctx.number(vectorCell('capacity', cv, k), cell, {
+      min: 0,
+      fix: 'Capacity must be a number of 0 or more.',
+    });
+    if (x === null)
+      ctx.fail(`${vectorCell('capacity', cv, k)} is blank. Give every demand column a capacity.`);
+    return x;
+  });
 }
 
 /** Running totals of an argument's numbers; an overflowing total is an error naming the cell. */

@@ -1,6 +1,6 @@
 import { formula } from './guard';
 import { solveSchedule, type ScheduleProject, type ScheduleUse } from '../core/schedule';
-import { isBlankProjectRow, readValueCost } from './allocate';
+import { isBlankProjectRow, readCapacities, readValueCost } from './allocate';
 import { FormulaContext, gridCell, vectorCell, type Vector } from './args';
 import type { Cell, Grid } from './cells';
 
@@ -104,20 +104,11 @@ export function SCHEDULE(
       ctx.fail(
         `demand has ${width} columns, not a whole number of blocks of ${T} periods. Give each resource exactly ${T} columns.`,
       );
-    const cv = ctx.vector('capacity', ctx.grid('capacity', capacity, true, 'G1:AD1') as Grid);
-    if (cv.cells.length !== width)
-      ctx.fail(
-        `capacity has ${cv.cells.length} cells but demand has ${width} columns. Give one capacity per demand column.`,
-      );
-    const cap = cv.cells.map((cell, k) => {
-      const x = ctx.number(vectorCell('capacity', cv, k), cell, {
-        min: 0,
-        fix: 'Capacity must be a number of 0 or more.',
-      });
-      if (x === null)
-        ctx.fail(`${vectorCell('capacity', cv, k)} is blank. Give every demand column a capacity.`);
-      return x;
-    });
+    const cap = readCapacities(
+      ctx,
+      ctx.vector('capacity', ctx.grid('capacity', capacity, true, 'G1:AD1') as Grid),
+      width,
+    );
     const mv: Vector = ctx.vector(
       'max_delay',
       ctx.grid('max_delay', max_delay, true, 'F2:F') as Grid,
