@@ -31,7 +31,7 @@ export function growPortfolio(w: Harness, n: number): void {
     out.push(r);
     idOf.push(String(src[id]));
   }
-  replaceProjectRows(w, header.length, rows.length, out);
+  replaceRows(w, 'Projects', header.length, rows.length, out);
 
   const [dHeader = [], ...dRows] = w.workbook.sheetValues('Demand');
   const bySource = new Map<string, unknown[][]>();
@@ -44,19 +44,20 @@ export function growPortfolio(w: Harness, n: number): void {
   out.forEach((r, i) => {
     for (const d of bySource.get(idOf[i] ?? '') ?? []) dOut.push([r[id], ...d.slice(1)]);
   });
-  const demand = w.byHand().getActiveSpreadsheet().getSheetByName('Demand');
-  if (!demand) throw new Error('no Demand');
-  if (demand.getMaxRows() < dOut.length + 1)
-    demand.insertRowsAfter(demand.getMaxRows(), dOut.length + 1 - demand.getMaxRows());
-  demand.getRange(2, 1, dRows.length, dHeader.length).clearContent();
-  demand.getRange(2, 1, dOut.length, dHeader.length).setValues(dOut);
+  replaceRows(w, 'Demand', dHeader.length, dRows.length, dOut);
   scaleCapacityAndBudget(w, n / rows.length);
 }
 
-/** Writes `rows` as the Projects sheet's data rows, clearing the `before` rows it had. */
-function replaceProjectRows(w: Harness, width: number, before: number, rows: unknown[][]): void {
-  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName('Projects');
-  if (!sheet) throw new Error('no Projects');
+/** Writes `rows` as a sheet's data rows (from row 2), clearing the `before` rows it had. */
+function replaceRows(
+  w: Harness,
+  name: string,
+  width: number,
+  before: number,
+  rows: unknown[][],
+): void {
+  const sheet = w.byHand().getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`no ${name}`);
   const n = rows.length;
   if (sheet.getMaxRows() < n + 1)
     sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
@@ -64,7 +65,6 @@ function replaceProjectRows(w: Harness, width: number, before: number, rows: unk
   sheet.getRange(2, 1, n, width).setValues(rows);
 }
 
-/** Multiplies every Capacity hour and the Settings budget by `factor`. */
 function scaleCapacityAndBudget(w: Harness, factor: number): void {
   scaleCapacity(w, factor);
   scaleBudget(w, factor);
@@ -209,13 +209,8 @@ export function variedPortfolio(w: Harness, n: number, seed = 1): void {
     out.push(r);
   }
   out.forEach((r, i) => (r[col('Excludes')] = (excludes[i] ?? []).join(', ')));
-  replaceProjectRows(w, header.length, rows.length, out);
-  const demand = w.byHand().getActiveSpreadsheet().getSheetByName('Demand');
-  if (!demand) throw new Error('no Demand');
-  if (demand.getMaxRows() < dOut.length + 1)
-    demand.insertRowsAfter(demand.getMaxRows(), dOut.length + 1 - demand.getMaxRows());
-  demand.getRange(2, 1, dRows.length, dHeader.length).clearContent();
-  demand.getRange(2, 1, dOut.length, dHeader.length).setValues(dOut);
+  replaceRows(w, 'Projects', header.length, rows.length, out);
+  replaceRows(w, 'Demand', dHeader.length, dRows.length, dOut);
   scaleCapacity(w, hours / sampleHours);
   scaleBudget(w, cost / sampleCost);
 }
