@@ -7,6 +7,7 @@
  * where nothing can beat the incumbent is pruned before its LP and the projects without which
  * it cannot be beaten are fixed in.
  */
+import { impliedFix } from './propagate';
 import type { Model } from './rows';
 
 /** A row lo ≤ Σ a_j x_j ≤ hi (an open side is ±Infinity). */
@@ -141,15 +142,7 @@ export class NodePropagator {
       for (let t = 0; t < r.idx.length; t++) {
         const j = r.idx[t] as number;
         if (this.lo[j] === this.hi[j]) continue;
-        const a = r.val[t] as number;
-        let fix = -1;
-        if (a > 0) {
-          if (minA + a > h) fix = 0;
-          else if (maxA - a < l) fix = 1;
-        } else {
-          if (minA - a > h) fix = 1;
-          else if (maxA + a < l) fix = 0;
-        }
+        const fix = impliedFix(r.val[t] as number, minA, maxA, l, h);
         if (fix < 0) continue;
         fixes.push(j * 2 + fix);
         this.move(j, fix, fix);

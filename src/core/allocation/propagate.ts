@@ -59,15 +59,7 @@ export function propagate(model: Model, lo0: ArrayLike<number>, hi0: ArrayLike<n
         const j = r.idx[t] as number;
         if (lo[j] === hi[j]) continue;
         const a = r.val[t] as number;
-        // x_j free here: it contributes min(0, a) to minAct and max(0, a) to maxAct.
-        let fix = -1;
-        if (a > 0) {
-          if (minAct + a > h) fix = 0;
-          else if (maxAct - a < l) fix = 1;
-        } else {
-          if (minAct - a > h) fix = 1;
-          else if (maxAct + a < l) fix = 0;
-        }
+        const fix = impliedFix(a, minAct, maxAct, l, h);
         if (fix < 0) continue;
         lo[j] = fix;
         hi[j] = fix;
@@ -82,4 +74,26 @@ export function propagate(model: Model, lo0: ArrayLike<number>, hi0: ArrayLike<n
     queue = next;
   }
   return { lo, hi, infeasible: false };
+}
+
+/**
+ * What a row l ≤ Σ a x ≤ h with activity range [minAct, maxAct] implies for a free 0/1 column
+ * with coefficient a (which contributes min(0, a) to minAct and max(0, a) to maxAct): 0 or 1
+ * when the other value would break a side, −1 when both values are possible.
+ */
+export function impliedFix(
+  a: number,
+  minAct: number,
+  maxAct: number,
+  l: number,
+  h: number,
+): number {
+  if (a > 0) {
+    if (minAct + a > h) return 0;
+    if (maxAct - a < l) return 1;
+  } else {
+    if (minAct - a > h) return 1;
+    if (maxAct + a < l) return 0;
+  }
+  return -1;
 }
