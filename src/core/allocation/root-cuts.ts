@@ -85,10 +85,7 @@ export function rootCutLoop(
     for (let i = 0; i < m0; i++) rowMap[i] = i;
     kept.forEach((k, t) => (rowMap[m0 + t] = m0 + k));
     for (let t = 0; t < added; t++) rowMap[m0 + kept.length + t] = -1;
-    const next = new DualSimplex(lpModel.data);
-    next.warmStartFrom(lp, rowMap);
-    lp = next;
-    for (let j = 0; j < n; j++) lp.setBounds(j, lo[j] as number, hi[j] as number);
+    lp = warmLp(lpModel, lp, lo, hi, rowMap);
     return lp.solve(o.cutoff(), Infinity, o.deadline);
   };
   const slackRows = (): boolean[] => pool.active.map((_, k) => lp.isBasic(n + m0 + k));
@@ -146,7 +143,6 @@ export function coverCutLoop(
   bound0: number,
   o: CutLoopOptions,
 ): CutLoopResult {
-  const n = model.n;
   const baseRows = lpModel0.data.m;
   let lp = lp0;
   let lpModel = lpModel0;
@@ -161,10 +157,7 @@ export function coverCutLoop(
     cutsAdded += cuts.length;
     all.push(...cuts);
     lpModel = withCuts(lpModel, cuts);
-    const next = new DualSimplex(lpModel.data);
-    next.warmStartFrom(lp);
-    lp = next;
-    for (let j = 0; j < n; j++) lp.setBounds(j, lo[j] as number, hi[j] as number);
+    lp = warmLp(lpModel, lp, lo, hi);
     const st = lp.solve(o.cutoff(), Infinity, o.deadline);
     if (st === 'infeasible' || st === 'cutoff') {
       cutoff = true;
@@ -186,4 +179,22 @@ export function coverCutLoop(
     active: all.length,
     cuts: all,
   };
+}
+
+/**
+ * The LP of `lpModel` (the rows of `from` plus new cuts), warm-started from `from`'s basis
+ * (`rowMap`: each row's row in `from`, −1 for a new one; default: the same rows, then new ones)
+ * under the bounds lo/hi.
+ */
+function warmLp(
+  lpModel: Lp,
+  from: DualSimplex,
+  lo: Uint8Array,
+  hi: Uint8Array,
+  rowMap?: Int32Array,
+): DualSimplex {
+  const lp = new DualSimplex(lpModel.data);
+  lp.warmStartFrom(from, rowMap);
+  for (let j = 0; j < lo.length; j++) lp.setBounds(j, lo[j] as number, hi[j] as number);
+  return lp;
 }
