@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { newRealm, scriptGlobalNames } from './vm-script';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CODE_JS = join(ROOT, 'dist', 'Code.js');
@@ -39,7 +40,7 @@ export function loadBundle(
   globals: Record<string, unknown> = {},
   path: string = CODE_JS,
 ): LoadedBundle {
-  const context = vm.createContext({ ...globals });
+  const context = newRealm(globals);
   script(path).runInContext(context);
   const fn = (name: string): EntryFunction => {
     const f: unknown = (context as Record<string, unknown>)[name];
@@ -50,7 +51,7 @@ export function loadBundle(
     context,
     call: (name, ...args) => fn(name)(...args),
     functionNames: () =>
-      Object.getOwnPropertyNames(context).filter(
+      scriptGlobalNames(context).filter(
         (k) => typeof (context as Record<string, unknown>)[k] === 'function',
       ),
     evaluate: (expression): unknown => vm.runInContext(expression, context) as unknown,

@@ -8,7 +8,14 @@ import vm from 'node:vm';
 import { Membrane, describeError } from './membrane';
 import { createHtmlService } from './services/html';
 import { SCRIPT_FUNCTION_NOT_FOUND } from './services/messages';
-import { callInContext, findFunction, installClock, isVmTimeout, loadInto } from './vm-script';
+import {
+  callInContext,
+  findFunction,
+  installClock,
+  isVmTimeout,
+  loadInto,
+  newRealm,
+} from './vm-script';
 import type { ExecutionRecord, ExecutionSpec, World } from './world';
 
 export interface Invocation extends ExecutionSpec {
@@ -41,7 +48,7 @@ export function outcomeError(exec: ExecutionRecord, thrown: unknown): Error {
 export function runInProcess(world: World, inv: Invocation): Outcome {
   const exec = world.begin(inv);
   try {
-    const context = vm.createContext({});
+    const context = newRealm();
     installClock(context, () => world.clock.now());
     const RealmError = vm.runInContext('Error', context) as ErrorConstructor;
     const membrane = new Membrane((message, name) => {

@@ -10,7 +10,7 @@ import { CallCounter } from '../context';
 import { HTML_SNAPSHOT, createHtmlService, isHtmlOutput } from '../services/html';
 import type { AuthModeName } from '../context';
 import { SCRIPT_FUNCTION_NOT_FOUND, toText } from '../services/messages';
-import { callInContext, findFunction, isVmTimeout, loadInto } from '../vm-script';
+import { callInContext, findFunction, isVmTimeout, loadInto, newRealm } from '../vm-script';
 import {
   MARK,
   isMarked,
@@ -32,7 +32,7 @@ function post(message: WorkerMessage): void {
   parent?.postMessage(message);
 }
 
-const context = vm.createContext({});
+const context = newRealm();
 const RealmError = vm.runInContext('Error', context) as ErrorConstructor;
 
 function realmError(e: WireError): Error {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { CODE_JS, loadBundle } from '../../emulator/bundle';
+import { newRealm } from '../../emulator/vm-script';
 import { rng } from '../rng';
 
 function median(xs: number[]): number {
@@ -54,7 +55,7 @@ export function benchFormulas(): {
     // A unique suffix defeats V8's in-process compilation cache: every run parses from scratch.
     const unique = `${source}\n// run ${i} ${Math.random()}`;
     const start = performance.now();
-    const context = vm.createContext({});
+    const context = newRealm();
     new vm.Script(unique, { filename: 'Code.js' }).runInContext(context);
     cold.push(performance.now() - start);
   }
