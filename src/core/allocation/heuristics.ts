@@ -117,7 +117,7 @@ export function improve(
       if (!c) continue;
       const gain = state.valueOf(c);
       if (gain <= EPS) continue;
-      const over = state.overflows(c);
+      const over = state.beginSwap(c);
       if (over.length === 0) continue;
       tried++;
       let shortest = over[0] as number;
@@ -135,11 +135,15 @@ export function improve(
         const k = row.idx[t] as number;
         if (!state.sel[k] || (row.val[t] as number) <= 0) continue;
         if (gain - (values[k] as { value: number }).value <= bestGain) continue;
-        const r = state.removeClosure(k);
+        // Alone (nothing selected needs it), k must bring this row back within its limit:
+        // tested first, as it rules out most candidates for the price of one row.
+        const alone = (model.neededBy[k] as number[]).length === 0;
+        if (alone && !state.swapRowHoldsWithout(k, shortest)) continue;
+        const r = alone ? (state.lo[k] ? null : [k]) : state.removeClosure(k);
         if (!r) continue;
         const g = gain - state.valueOf(r);
         if (g <= bestGain) continue;
-        if (state.fits(c, r)) {
+        if (state.fitsSwap(r)) {
           best = r;
           bestGain = g;
         }

@@ -18,6 +18,12 @@ export class SelectionState {
   private readonly seen: Int32Array;
   private epoch = 0;
   private seenEpoch = 0;
+  /** The row changes of the swap begun last (beginSwap): rows, changes, and their stamp. */
+  private readonly swapDelta: Float64Array;
+  private readonly swapStamp: Int32Array;
+  private readonly swapRows: Int32Array;
+  private swapCount = 0;
+  private swapEpoch = 0;
 
   /** `lo`/`hi`: per-project bounds (1 = must be in, 0 = must be out). */
   constructor(
@@ -32,6 +38,9 @@ export class SelectionState {
     this.stamp = new Int32Array(m);
     this.rowList = new Int32Array(m);
     this.seen = new Int32Array(model.n);
+    this.swapDelta = new Float64Array(m);
+    this.swapStamp = new Int32Array(m);
+    this.swapRows = new Int32Array(m);
     this.hiLim = Float64Array.from(model.rows, (r) => r.hi + rowTolerance(r, r.hi));
     this.loLim = Float64Array.from(model.rows, (r) => r.lo - rowTolerance(r, r.lo));
   }
@@ -95,12 +104,16 @@ export class SelectionState {
     return s;
   }
 
-  /** Accumulates the row changes of a move; returns how many rows it touches (in rowList). */
-  private accumulate(add: readonly number[], remove: readonly number[]): number {
+  /**
+   * Accumulates the row changes of a move; returns how many rows it touches (in rowList).
+   * `onSwap`: on top of the changes of the swap begun last (each row starts from its change).
+   */
+  private accumulate(add: readonly number[], remove: readonly number[], onSwap = false): number {
     const e = ++this.epoch;
+    const se = onSwap ? this.swapEpoch : -1;
     let nr = 0;
     const { colRows, colVals } = this.model;
-    const { stamp, delta, rowList } = this;
+    const { stamp, delta, rowList, swapStamp, swapDelta } = this;
     for (let side = 0; side < 2; side++) {
       const list = side === 0 ? add : remove;
       const sign = side === 0 ? 1 : -1;
@@ -111,7 +124,7 @@ export class SelectionState {
           const i = rs[t] as number;
           if (stamp[i] !== e) {
             stamp[i] = e;
-            delta[i] = 0;
+            delta[i] = swapStamp[i] === se ? (swapDelta[i] as number) : 0;
             rowList[nr++] = i;
           }
           delta[i] = (delta[i] as number) + sign * (vs[t] as number);
@@ -128,27 +141,70 @@ export class SelectionState {
    */
   fits(add: readonly number[], remove: readonly number[]): boolean {
     const nr = this.accumulate(add, remove);
-    const { rowList, delta, act, hiLim, loLim } = this;
     for (let t = 0; t < nr; t++) {
-      const i = rowList[t] as number;
-      const dlt = delta[i] as number;
-      const a = (act[i] as number) + dlt;
-      if (dlt > 0 && a > (hiLim[i] as number)) return false;
-      if (dlt < 0 && a < (loLim[i] as number)) return false;
+      const i = this.rowList[t] as number;
+      if (!this.within(i, this.delta[i] as number)) return false;
     }
     return true;
   }
 
-  /** The rows a move would push above their upper bound. */
-  overflows(add: readonly number[]): number[] {
+  /**
+   * Starts trying swaps that add `add`: returns the rows adding it would push above their upper
+   * bound, and keeps its row changes so that fitsSwap(remove) answers fits(add, remove) without
+   * summing `add` again for every candidate removal.
+   */
+  beginSwap(add: readonly number[]): number[] {
     const nr = this.accumulate(add, []);
     const out: number[] = [];
+    const e = ++this.swapEpoch;
     for (let t = 0; t < nr; t++) {
       const i = this.rowList[t] as number;
-      if ((this.act[i] as number) + (this.delta[i] as number) > (this.hiLim[i] as number))
-        out.push(i);
+      const d = this.delta[i] as number;
+      this.swapStamp[i] = e;
+      this.swapDelta[i] = d;
+      this.swapRows[t] = i;
+      if ((this.act[i] as number) + d > (this.hiLim[i] as number)) out.push(i);
     }
+    this.swapCount = nr;
     return out;
+  }
+
+  /**
+   * fits(add, remove) for the `add` of the last beginSwap: the same sums in the same order (the
+   * added projects' changes, then each removed one's), so the same answer to the last bit.
+   */
+  fitsSwap(remove: readonly number[]): boolean {
+    const nr = this.accumulate([], remove, true);
+    const { stamp, delta, rowList, swapDelta } = this;
+    const e = this.epoch;
+    for (let t = 0; t < this.swapCount; t++) {
+      const i = this.swapRows[t] as number;
+      if (stamp[i] !== e && !this.within(i, swapDelta[i] as number)) return false;
+    }
+    for (let t = 0; t < nr; t++) {
+      const i = rowList[t] as number;
+      if (!this.within(i, delta[i] as number)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * For the swap begun last, whether removing project k alone keeps row i (a row the added
+   * projects touch) within its bounds: the very test fitsSwap([k]) makes of that row, with the
+   * same sums in the same order, so false here means fitsSwap([k]) is false.
+   */
+  swapRowHoldsWithout(k: number, i: number): boolean {
+    const rs = this.model.colRows[k] as Int32Array;
+    const vs = this.model.colVals[k] as Float64Array;
+    let d = this.swapDelta[i] as number;
+    for (let t = 0; t < rs.length; t++) if (rs[t] === i) d -= vs[t] as number;
+    return this.within(i, d);
+  }
+
+  /** Whether row i stays within its bounds after a change d (as fits tests each row). */
+  private within(i: number, d: number): boolean {
+    const a = (this.act[i] as number) + d;
+    return !((d > 0 && a > (this.hiLim[i] as number)) || (d < 0 && a < (this.loLim[i] as number)));
   }
 
   apply(add: readonly number[], remove: readonly number[]): void {
