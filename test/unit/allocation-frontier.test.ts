@@ -7,6 +7,7 @@ import {
   violations,
   type AllocationProblem,
 } from '../../src/core/allocation';
+import { trimmed } from '../../src/core/allocation/frontier';
 import { portfolioInstance } from '../../scripts/bench-allocate';
 import { arbProblem, bruteForce } from './allocation-fixtures';
 
@@ -115,6 +116,89 @@ describe('efficientFrontier', () => {
         prev = pt.result.value;
       }
     }
+  });
+
+  it('when time runs out, gives each budget left unsearched a larger budget’s selection trimmed to fit, feasible and under the bound', () => {
+    let carried = 0;
+    for (const seed of [1, 2, 3]) {
+      const base = portfolioInstance(150, seed);
+      const total = base.projects.reduce((s, c) => s + c.cost, 0);
+      const budgets = Array.from({ length: 12 }, (_, k) => Math.round((total * k) / 11));
+      // A clock that moves 100 ms per read: the same run every time, and the time runs out
+      // after the first few budgets (the smallest, then the largest ones).
+      let t = 0;
+      const points = efficientFrontier(base, budgets, {
+        timeLimitMs: 3_000,
+        now: () => (t += 100),
+      });
+      let prev = -Infinity;
+      for (const pt of points) {
+        if (!pt.solved && !pt.carried) {
+          expect(pt.result.feasible).toBe(false);
+          continue;
+        }
+        if (!pt.result.feasible) continue;
+        const p = { ...base, budget: pt.budget };
+        expect(violations(buildModel(p), pt.result.selected)).toEqual({ rows: [], force: [] });
+        expect(pt.result.value).toBeLessThanOrEqual(pt.result.bound + 1e-9);
+        expect(pt.result.value).toBeGreaterThanOrEqual(prev);
+        prev = pt.result.value;
+        if (pt.carried) {
+          carried++;
+          expect(pt.solved).toBe(false);
+          expect(pt.result.nodes).toBe(0);
+          // Proven only when it reaches a larger budget's bound, else the time limit.
+          expect(pt.result.status === 'optimal' ? pt.result.gap <= 1e-9 : true).toBe(true);
+        }
+      }
+      // The largest budget is searched first after the smallest: it is never carried.
+      expect(points[11]?.solved).toBe(true);
+    }
+    expect(carried).toBeGreaterThan(5);
+  });
+
+  it('trims a selection to a smaller budget without dropping a project forced in, keeping dependencies whole', () => {
+    fc.assert(
+      fc.property(
+        arbProblem({ minProjects: 2, maxProjects: 12, forceRate: 0.25 }).chain((p) =>
+          fc.record({
+            p: fc.constant(p),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+        ),
+        ({ p, share }) => {
+          const total = p.projects.reduce((sum, c) => sum + c.cost, 0);
+          const all = solveAllocation({ ...p, budget: total }, { reasons: false });
+          if (!all.feasible) return;
+          const budget = Math.floor(all.cost * share);
+          const sel = trimmed({ ...p, budget }, all.selected);
+          p.projects.forEach((c, j) => {
+            // Only ever drops, and never a project forced in.
+            if (sel[j]) expect(all.selected[j]).toBe(true);
+            if (c.force === 'in') expect(sel[j]).toBe(true);
+          });
+          // What stays keeps everything it needs.
+          for (const d of p.dependencies) if (sel[d.project]) expect(sel[d.needs]).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // A forced-in project needing the least valuable one: that pair stays, the next one goes
+    // (it used to drop both, and the trimmed start then broke the force).
+    const p: AllocationProblem = {
+      projects: [
+        { id: 'a', value: 5, cost: 1, force: 'in' },
+        { id: 'b', value: 1, cost: 10, force: null },
+        { id: 'c', value: 50, cost: 10, force: null },
+        { id: 'd', value: 2, cost: 10, force: null },
+      ],
+      budget: 21,
+      resources: [],
+      dependencies: [{ project: 0, needs: 1 }],
+      exclusions: [],
+      balance: [],
+    };
+    expect(trimmed(p, [true, true, true, true])).toEqual([true, true, true, false]);
   });
 
   it('takes a larger budget’s answer that fits a smaller budget without searching again', () => {

@@ -13,19 +13,35 @@
  * - a budget proven infeasible makes every smaller one infeasible;
  * - at the end, a selection found at a smaller budget replaces a worse one at a larger budget
  *   (possible only when the time ran out), so the value never falls as the budget grows;
- * - the time the easy budgets left over goes to the budgets still unproven, largest first.
+ * - the time the easy budgets left over goes to the budgets still unproven, largest first;
+ * - a budget the time never reached takes the last answer, trimmed to fit, or the smallest
+ *   budget's, whichever is worth more and satisfies every constraint (`carried`, not proven
+ *   unless it reaches a larger budget's bound), so a long run still draws the whole curve.
  * With a minimum share, every budget is solved on its own (smallest first, from the previous
  * answer when it still fits).
  */
 import type { Deadline } from '../time-budget';
 import type { AllocationProblem } from './problem';
-import { relativeGap, solveAllocation, unsolvedResult, type AllocationResult } from './solve';
+import { buildModel, violations, type Model, type Row, type RowKind } from './rows';
+import {
+  relativeGap,
+  selectionResult,
+  solveAllocation,
+  unsolvedResult,
+  type AllocationResult,
+} from './solve';
 
 export interface FrontierPoint {
   readonly budget: number;
   readonly result: AllocationResult;
-  /** False when the time ran out before this budget was tried (its result has no selection). */
+  /** False when the time ran out before this budget was searched. */
   readonly solved: boolean;
+  /**
+   * True when, the time having run out before this budget was searched, its result is a larger
+   * budget's selection trimmed to fit (checked against every constraint; a 'time limit' status
+   * with the larger budgets' bound). An unsolved point that is not carried has no selection.
+   */
+  readonly carried: boolean;
 }
 
 export interface FrontierOptions {
@@ -40,7 +56,8 @@ export interface FrontierOptions {
 /**
  * Solves `base` at every budget (each point's budget replaces base.budget). The remaining time
  * is split evenly over the budgets still to solve; budgets not started by the time limit or the
- * deadline come back with `solved: false`. No point explains its selection.
+ * deadline come back with `solved: false` (and, when carried, a larger budget's selection that
+ * fits). No point explains its selection.
  */
 export function efficientFrontier(
   base: AllocationProblem,
@@ -67,11 +84,13 @@ export function efficientFrontier(
   let last: AllocationResult | null = null;
   /** The smallest bound proven at a larger budget (monotone only). */
   let upper = Infinity;
+  /** The rules of `base`, built when a budget left without a search needs them (carriedDown). */
+  let baseModel: Model | null = null;
   for (let k = 0; k < order.length; k++) {
     const { budget, i } = order[k] as { budget: number; i: number };
     const p: AllocationProblem = { ...base, budget };
-    const point = (result: AllocationResult, solved = true): void => {
-      out[i] = { budget, result, solved };
+    const point = (result: AllocationResult, solved = true, carried = false): void => {
+      out[i] = { budget, result, solved, carried };
     };
     if (monotone && k > 1 && last?.status === 'infeasible') {
       point({ ...last, nodes: 0, timeMs: 0 });
@@ -84,7 +103,11 @@ export function efficientFrontier(
     }
     const left = endAt - now();
     if (left <= 0) {
-      point(unsolvedResult(n, 'time', upper, 0, 0), false);
+      const kept: AllocationResult | null = monotone
+        ? carriedDown(p, (baseModel ??= buildModel(base)), last, floor, upper, relGap)
+        : null;
+      if (kept) last = kept;
+      point(kept ?? unsolvedResult(n, 'time', upper, 0, 0), false, kept !== null);
       continue;
     }
     let start: readonly boolean[] | undefined = floor?.selected;
@@ -139,6 +162,49 @@ export function efficientFrontier(
   return out;
 }
 
+/**
+ * For a budget the time left no search for (monotone only): the better of the last answer at a
+ * larger budget, trimmed to fit (trimmed), and the smallest budget's answer (which fits every
+ * budget), as a feasible result with the larger budgets' bound — or null when neither is a
+ * selection that satisfies every constraint at this budget (the better one that does, else the
+ * other). `rules` is the model of the base
+ * problem: its rows that do not depend on the budget are checked there, the budget and the
+ * maximum shares by fitsBudget at this budget (monotone: no minimum share above 0).
+ */
+function carriedDown(
+  p: AllocationProblem,
+  rules: Model,
+  last: AllocationResult | null,
+  floor: AllocationResult | null,
+  bound: number,
+  relGap: number,
+): AllocationResult | null {
+  const options: boolean[][] = [];
+  if (last?.feasible)
+    options.push(fitsBudget(p, last.selected) ? last.selected.slice() : trimmed(p, last.selected));
+  if (floor?.feasible) options.push(floor.selected.slice());
+  options.sort((a, b) => valueOf(p, b) - valueOf(p, a));
+  for (const sel of options) {
+    if (!fitsBudget(p, sel)) continue;
+    const broken = violations(rules, sel);
+    if (broken.force.length > 0) continue;
+    if (broken.rows.some((v) => !BUDGET_ROWS.has((rules.rows[v.row] as Row).kind))) continue;
+    const optimal = reaches(valueOf(p, sel), bound, relGap);
+    return selectionResult(rules, sel, {
+      optimal,
+      limit: optimal ? null : 'time',
+      bound,
+      nodes: 0,
+      timeMs: 0,
+      reasons: false,
+    });
+  }
+  return null;
+}
+
+/** The rows whose limit follows the budget (checked by fitsBudget, not against the base's). */
+const BUDGET_ROWS: ReadonlySet<RowKind> = new Set(['budget', 'max share', 'min share']);
+
 /** The smallest bound proven at this budget or a larger one (more money never hurts here). */
 function boundAbove(points: readonly FrontierPoint[], budget: number): number {
   let b = Infinity;
@@ -186,11 +252,11 @@ function reused(r: AllocationResult, bound: number): AllocationResult {
 }
 
 /**
- * The selection with projects dropped — least value per unit of cost first, never one forced
- * in, each with the selected projects that depend on it — until its cost fits the budget. A
- * start for the search, which checks it against every constraint.
+ * The selection with projects dropped — least value per unit of cost first, each with the
+ * selected projects that depend on it, never when that would drop one forced in — until its
+ * cost fits the budget. A start for the search, which checks it against every constraint.
  */
-function trimmed(p: AllocationProblem, selected: readonly boolean[]): boolean[] {
+export function trimmed(p: AllocationProblem, selected: readonly boolean[]): boolean[] {
   const sel = selected.slice();
   const dependents = new Map<number, number[]>();
   for (const d of p.dependencies) {
@@ -209,13 +275,19 @@ function trimmed(p: AllocationProblem, selected: readonly boolean[]): boolean[] 
     .sort((a, b) => ratio(a) - ratio(b) || a - b);
   for (const j of order) {
     if (cost <= p.budget) break;
+    // j with every selected project that depends on it, unless one of them is forced in.
+    const drop = new Set<number>();
     const stack = [j];
     while (stack.length) {
       const q = stack.pop() as number;
-      if (!sel[q]) continue;
+      if (!sel[q] || drop.has(q)) continue;
+      drop.add(q);
+      stack.push(...(dependents.get(q) ?? []));
+    }
+    if ([...drop].some((q) => p.projects[q]?.force === 'in')) continue;
+    for (const q of drop) {
       sel[q] = false;
       cost -= p.projects[q]?.cost ?? 0;
-      stack.push(...(dependents.get(q) ?? []));
     }
   }
   return sel;

@@ -213,6 +213,10 @@ export function optimisePortfolio(ctx: ActionContext): ActionResult {
     notes.push(
       `The Frontier has ${frontier.unsolved} of ${frontier.points} budgets left blank: this action's time budget ran out before them.`,
     );
+  if (frontier.carried > 0)
+    notes.push(
+      `The Frontier's time ran out before ${frontier.carried} of ${frontier.points} budgets were searched: each shows a larger budget's selection trimmed to fit (feasible, not proven best; see Status).`,
+    );
   if (plan.schedule && !googleChose) {
     const rates = plan.schedule.model.schedule.lanes.map(
       (l) =>
@@ -299,7 +303,7 @@ function writeFrontier(
   base: AllocationProblem,
   total: number,
   time: { readonly timeLimitMs: number; readonly deadline: Deadline },
-): { points: number; unsolved: number } {
+): { points: number; unsolved: number; carried: number } {
   const budgets = Array.from({ length: FRONTIER_POINTS }, (_, k) =>
     Math.round((total * k) / (FRONTIER_POINTS - 1)),
   );
@@ -314,11 +318,13 @@ function writeFrontier(
       p.result.feasible ? round(p.result.value) : '',
       p.result.feasible ? p.result.cost : '',
       p.result.feasible ? p.result.count : '',
-      !p.solved
-        ? "not computed: the action's time budget ran out"
-        : p.result.feasible
-          ? p.result.status
-          : `infeasible: ${p.result.conflict?.message ?? 'no selection found'}`,
+      p.carried
+        ? `${p.result.status === 'optimal' ? 'optimal' : 'time limit'}: not searched (the action's time budget ran out); a larger budget's selection, trimmed to fit`
+        : !p.solved
+          ? "not computed: the action's time budget ran out"
+          : p.result.feasible
+            ? p.result.status
+            : `infeasible: ${p.result.conflict?.message ?? 'no selection found'}`,
     ]),
   ];
   const sheet = writeOwnedSheet(ctx, FRONTIER_SHEET, rows);
@@ -343,7 +349,11 @@ function writeFrontier(
     .setOption('legend', { position: 'none' })
     .build();
   sheet.insertChart(chart);
-  return { points: points.length, unsolved: points.filter((p) => !p.solved).length };
+  return {
+    points: points.length,
+    unsolved: points.filter((p) => !p.solved && !p.carried).length,
+    carried: points.filter((p) => p.carried).length,
+  };
 }
 
 function round(x: number): number {

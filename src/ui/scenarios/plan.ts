@@ -248,7 +248,8 @@ function frontier(
     relGap: 1e-3,
     now: options.now,
   });
-  const unsolved = all.filter((p) => !p.solved).length;
+  const unsolved = all.filter((p) => !p.solved && !p.carried).length;
+  const carried = all.filter((p) => p.carried).length;
   return {
     points: all
       .filter((p) => p.result.feasible)
@@ -258,11 +259,18 @@ function frontier(
         cost: p.result.cost,
         count: p.result.count,
       })),
-    notes: unsolved
-      ? [
-          `The frontier chart leaves out ${unsolved} of ${points} budgets: the time budget of one run ran out before them.`,
-        ]
-      : [],
+    notes: [
+      ...(unsolved
+        ? [
+            `The frontier chart leaves out ${unsolved} of ${points} budgets: the time budget of one run ran out before them.`,
+          ]
+        : []),
+      ...(carried
+        ? [
+            `At ${carried} of ${points} budgets the time ran out before a search: the chart shows a larger budget's selection trimmed to fit there, not proven best.`,
+          ]
+        : []),
+    ],
   };
 }
 
