@@ -29,12 +29,15 @@ export function separateCovers(
   maxCuts: number,
 ): Cut[] {
   const found: { cut: Cut; efficacy: number }[] = [];
+  // Dense by column: each row's items overwrite their own entries, so one array serves all rows.
+  const weight = new Float64Array(model.n);
+  const mark = new Uint8Array(model.n);
   for (const row of model.rows) {
     if (row.kind !== 'budget' && row.kind !== 'resource' && row.kind !== 'max share') continue;
     let b = row.hi;
     const items: number[] = [];
-    const weight = new Map<number, number>();
     let total = 0;
+    let used = 0;
     for (let t = 0; t < row.idx.length; t++) {
       const j = row.idx[t] as number;
       const a = row.val[t] as number;
@@ -42,29 +45,30 @@ export function separateCovers(
       if (lo[j] === 1) b -= a;
       else if (hi[j] === 1) {
         items.push(j);
-        weight.set(j, a);
+        weight[j] = a;
         total += a;
+        used += a * (x[j] as number);
       }
     }
     if (b < 0 || total <= b + 1e-9) continue;
     // Only rows the LP point nearly fills can yield a violated cover.
-    let used = 0;
-    for (const j of items) used += (weight.get(j) as number) * (x[j] as number);
     if (used < b * 0.5) continue;
-    const cut = coverCut(items, weight, b, x);
+    const cut = coverCut(items, weight, mark, b, x);
     if (cut) found.push(cut);
   }
   found.sort((p, q) => q.efficacy - p.efficacy);
   return found.slice(0, maxCuts).map((f) => f.cut);
 }
 
+/** The lifted cover cut of one row's items (weights by column); `mark` is zero and left so. */
 function coverCut(
   items: number[],
-  weight: Map<number, number>,
+  weight: Float64Array,
+  mark: Uint8Array,
   b: number,
   x: ArrayLike<number>,
 ): { cut: Cut; efficacy: number } | null {
-  const w = (j: number): number => weight.get(j) as number;
+  const w = (j: number): number => weight[j] as number;
   const xs = (j: number): number => x[j] as number;
   const order = [...items].sort(
     (p, q) => (1 - xs(p)) / w(p) - (1 - xs(q)) / w(q) || w(q) - w(p) || p - q,
@@ -79,14 +83,18 @@ function coverCut(
   if (sum <= b + 1e-9) return null;
   // Minimal: drop items with the least x* while the rest still overflows.
   const byX = [...cover].sort((p, q) => xs(p) - xs(q) || w(p) - w(q));
-  const inCover = new Set(cover);
+  for (const j of cover) mark[j] = 1;
   for (const j of byX) {
     if (sum - w(j) > b + 1e-9) {
-      inCover.delete(j);
+      mark[j] = 0;
       sum -= w(j);
     }
   }
-  const c = [...inCover];
+  const c = cover.filter((j) => mark[j] === 1);
+  const rest = items
+    .filter((j) => mark[j] === 0)
+    .sort((p, q) => xs(q) - xs(p) || w(q) - w(p) || p - q);
+  for (const j of c) mark[j] = 0;
   const rhs = c.length - 1;
   if (rhs < 1) return null;
   // f[v]: least weight with left-hand side v (items of C have coefficient 1).
@@ -94,9 +102,6 @@ function coverCut(
   const cw = c.map(w).sort((p, q) => p - q);
   f[0] = 0;
   for (let v = 1; v <= c.length; v++) f[v] = (f[v - 1] as number) + (cw[v - 1] as number);
-  const rest = items
-    .filter((j) => !inCover.has(j))
-    .sort((p, q) => xs(q) - xs(p) || w(q) - w(p) || p - q);
   const idx: number[] = [...c];
   const val: number[] = c.map(() => 1);
   for (const k of rest) {
