@@ -82,6 +82,11 @@ function reserve(len: number): void {
   sG = new Float64Array(cap);
 }
 
+/** Scratch entries by column (a module function: cmirOf runs for every base, every round). */
+function byColumn(p: number, q: number): number {
+  return (sJ[p] as number) - (sJ[q] as number);
+}
+
 /**
  * The efficacy of the MIR inequality for scaling δ over the first `len` scratch entries
  * (−Infinity when f is too near 0 or 1, or every coefficient rounds to 0). Entries with y = 0
@@ -170,7 +175,9 @@ function cmirOf(
     const y = sY[t] as number;
     if (y <= FRAC_TOL || y >= 1 - FRAC_TOL) continue;
     const d = Math.abs(sC[t] as number);
-    if (!deltas.some((e) => Math.abs(e - d) <= 1e-9 * d)) deltas.push(d);
+    let known = false;
+    for (const e of deltas) if (Math.abs(e - d) <= 1e-9 * d) known = true;
+    if (!known) deltas.push(d);
   }
   if (deltas.length === 0) return null;
 
@@ -210,16 +217,17 @@ function cmirOf(
       sorted = false;
     order.push(t);
   }
-  if (!sorted) order.sort((p, q) => (sJ[p] as number) - (sJ[q] as number));
+  if (!sorted) order.sort(byColumn);
   // A hair of slack against round-off in the coefficients.
   let scale = Math.abs(rhs);
   const cutIdx = new Int32Array(order.length);
   const cutVal = new Float64Array(order.length);
-  order.forEach((t, k) => {
+  for (let k = 0; k < order.length; k++) {
+    const t = order[k] as number;
     cutIdx[k] = sJ[t] as number;
     cutVal[k] = sG[t] as number;
     scale = Math.max(scale, Math.abs(sG[t] as number));
-  });
+  }
   return {
     cut: { idx: cutIdx, val: cutVal, hi: rhs + 1e-9 * Math.max(1, scale) },
     efficacy: bestEff,
