@@ -127,6 +127,35 @@ function coefficientsAt(len: number, beta: number, delta: number): number {
 }
 
 /**
+ * True when no δ cmirOf may try (each candidate and its halvings) can give a violated cut, so
+ * the base yields nothing. Since F(d) ≤ d + 1e-9 (the 1e-9 of the rounding) and y ≥ 0, the
+ * violation Σ F(c/δ) y − ⌊β/δ⌋ is at most Σ c y / δ − ⌊β/δ⌋ + 1e-9 Σ y: a base with slack
+ * β − Σ c y large against δ cannot be violated. The margin is far above round-off, so the
+ * skipped evaluations would all have found a negative efficacy (and so no cut).
+ */
+function hopeless(len: number, beta: number, deltas: readonly number[]): boolean {
+  let cy = 0;
+  let size = 0;
+  for (let t = 0; t < len; t++) {
+    const v = (sC[t] as number) * (sY[t] as number);
+    cy += v;
+    size += Math.abs(v);
+  }
+  for (const d0 of deltas) {
+    for (let k = 0; k <= 3; k++) {
+      const delta = k === 0 ? d0 : d0 / 2 ** k;
+      const bd = beta / delta;
+      const fb = Math.floor(bd);
+      const f = bd - fb;
+      if (f < 0.01 || f > 0.99) continue;
+      const margin = 1e-6 + 1e-9 * (len + size / delta);
+      if (cy / delta - fb >= -margin) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The most efficacious c-MIR cut of one base inequality at x* (null when none is violated by
  * at least MIN_EFFICACY).
  */
@@ -180,6 +209,7 @@ function cmirOf(
     if (!known) deltas.push(d);
   }
   if (deltas.length === 0) return null;
+  if (hopeless(len, beta, deltas)) return null;
 
   // Only the efficacy is needed to choose δ; the coefficients are computed once, for the winner.
   let bestEff = -Infinity;
