@@ -145,6 +145,24 @@ describe('cut pool', () => {
     expect(pool.activate(x, 10)).toBe(0);
   });
 
+  it('treats cuts equal to 12 significant digits as duplicates, and no others', () => {
+    const pool = new CutPool(2);
+    const withVal = (v: number, hi: number): Cut => ({
+      idx: Int32Array.from([0, 1]),
+      val: Float64Array.from([1, v]),
+      hi,
+    });
+    expect(pool.add([withVal(0.3, 1)])).toBe(1);
+    // Round-off in the 16th digit: the same cut.
+    expect(pool.add([withVal(0.1 + 0.2, 1), withVal(0.3, 1 + 1e-15)])).toBe(0);
+    // A different coefficient, right-hand side or support: new cuts.
+    expect(pool.add([withVal(0.3 + 1e-9, 1), withVal(0.3, 1.000001)])).toBe(2);
+    expect(
+      pool.add([{ idx: Int32Array.from([0, 2]), val: Float64Array.from([1, 0.3]), hi: 1 }]),
+    ).toBe(1);
+    expect(pool.size).toBe(4);
+  });
+
   it('ages slack cuts out after maxAge rounds and lets them back in when violated again', () => {
     const pool = new CutPool(2);
     pool.add([cut([0, 1], 1), cut([2, 3], 1)]);

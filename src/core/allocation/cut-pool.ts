@@ -26,16 +26,31 @@ export function efficacy(cut: Cut, x: ArrayLike<number>): number {
   return norm === 0 ? -Infinity : (lhs - cut.hi) / Math.sqrt(norm);
 }
 
-function keyOf(cut: Cut): string {
-  let s = `${cut.hi.toPrecision(12)}|`;
+/** A hash of the cut's columns: cuts the pool treats as equal (sameCut) have the same one. */
+function hashOf(cut: Cut): number {
+  let h = cut.idx.length | 0;
   for (let t = 0; t < cut.idx.length; t++)
-    s += `${cut.idx[t] as number}:${(cut.val[t] as number).toPrecision(12)},`;
-  return s;
+    h = (Math.imul(h, 0x01000193) ^ (cut.idx[t] as number)) | 0;
+  return h;
+}
+
+/** Equal to 12 significant digits, the pool's test for a cut it already has. */
+function near(a: number, b: number): boolean {
+  return a === b || a.toPrecision(12) === b.toPrecision(12);
+}
+
+/** The same columns, and coefficients and right-hand side equal to 12 significant digits. */
+function sameCut(p: Cut, q: Cut): boolean {
+  if (p.idx.length !== q.idx.length || !near(p.hi, q.hi)) return false;
+  for (let t = 0; t < p.idx.length; t++)
+    if (p.idx[t] !== q.idx[t] || !near(p.val[t] as number, q.val[t] as number)) return false;
+  return true;
 }
 
 export class CutPool {
   private readonly entries: Entry[] = [];
-  private readonly keys = new Set<string>();
+  /** The pool's cuts by hashOf, to find a duplicate without comparing against every cut. */
+  private readonly byHash = new Map<number, Cut[]>();
   /** The active cuts in LP row order. */
   private lp: Entry[] = [];
 
@@ -59,9 +74,11 @@ export class CutPool {
   add(cuts: readonly Cut[]): number {
     let added = 0;
     for (const cut of cuts) {
-      const key = keyOf(cut);
-      if (this.keys.has(key)) continue;
-      this.keys.add(key);
+      const h = hashOf(cut);
+      const bucket = this.byHash.get(h);
+      if (bucket?.some((c) => sameCut(c, cut))) continue;
+      if (bucket) bucket.push(cut);
+      else this.byHash.set(h, [cut]);
       this.entries.push({ cut, age: 0, active: false });
       added++;
     }

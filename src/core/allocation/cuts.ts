@@ -29,12 +29,16 @@ export function separateCovers(
   maxCuts: number,
 ): Cut[] {
   const found: { cut: Cut; efficacy: number }[] = [];
+  // Dense by column: each row's items overwrite their own entries, so one array serves all rows.
+  const weight = new Float64Array(model.n);
+  const mark = new Uint8Array(model.n);
+  const coef = new Float64Array(model.n);
   for (const row of model.rows) {
     if (row.kind !== 'budget' && row.kind !== 'resource' && row.kind !== 'max share') continue;
     let b = row.hi;
     const items: number[] = [];
-    const weight = new Map<number, number>();
     let total = 0;
+    let used = 0;
     for (let t = 0; t < row.idx.length; t++) {
       const j = row.idx[t] as number;
       const a = row.val[t] as number;
@@ -42,65 +46,107 @@ export function separateCovers(
       if (lo[j] === 1) b -= a;
       else if (hi[j] === 1) {
         items.push(j);
-        weight.set(j, a);
+        weight[j] = a;
         total += a;
+        used += a * (x[j] as number);
       }
     }
     if (b < 0 || total <= b + 1e-9) continue;
     // Only rows the LP point nearly fills can yield a violated cover.
-    let used = 0;
-    for (const j of items) used += (weight.get(j) as number) * (x[j] as number);
     if (used < b * 0.5) continue;
-    const cut = coverCut(items, weight, b, x);
+    const cut = coverCut(items, weight, mark, coef, b, x);
     if (cut) found.push(cut);
   }
   found.sort((p, q) => q.efficacy - p.efficacy);
   return found.slice(0, maxCuts).map((f) => f.cut);
 }
 
+/*
+ * The sorts' context (the LP point and the row's weights by column). The comparators are
+ * module functions rather than closures made per row: this runs for every row in every round,
+ * and a closure per call is a real part of the cost.
+ */
+let sortX: ArrayLike<number> = [];
+let sortW: Float64Array = new Float64Array(0);
+
+/** By (1 − x*)/a ascending, then heaviest first, then by column: the cover's greedy order. */
+function byRatio(p: number, q: number): number {
+  const x = sortX;
+  const w = sortW;
+  return (
+    (1 - (x[p] as number)) / (w[p] as number) - (1 - (x[q] as number)) / (w[q] as number) ||
+    (w[q] as number) - (w[p] as number) ||
+    p - q
+  );
+}
+
+/** By x* ascending, then lightest first (ties keep their order: the sort is stable). */
+function byXUp(p: number, q: number): number {
+  return (sortX[p] as number) - (sortX[q] as number) || (sortW[p] as number) - (sortW[q] as number);
+}
+
+/** By x* descending, then heaviest first, then by column: the lifting order. */
+function byXDown(p: number, q: number): number {
+  return (
+    (sortX[q] as number) - (sortX[p] as number) ||
+    (sortW[q] as number) - (sortW[p] as number) ||
+    p - q
+  );
+}
+
+/**
+ * The lifted cover cut of one row's items (weights by column); `mark` is zero and left so,
+ * `coef` is scratch by column.
+ */
 function coverCut(
   items: number[],
-  weight: Map<number, number>,
+  weight: Float64Array,
+  mark: Uint8Array,
+  coef: Float64Array,
   b: number,
   x: ArrayLike<number>,
 ): { cut: Cut; efficacy: number } | null {
-  const w = (j: number): number => weight.get(j) as number;
-  const xs = (j: number): number => x[j] as number;
-  const order = [...items].sort(
-    (p, q) => (1 - xs(p)) / w(p) - (1 - xs(q)) / w(q) || w(q) - w(p) || p - q,
-  );
+  sortX = x;
+  sortW = weight;
+  const order = items.slice().sort(byRatio);
   const cover: number[] = [];
   let sum = 0;
   for (const j of order) {
     if (sum > b + 1e-9) break;
     cover.push(j);
-    sum += w(j);
+    sum += weight[j] as number;
   }
   if (sum <= b + 1e-9) return null;
   // Minimal: drop items with the least x* while the rest still overflows.
-  const byX = [...cover].sort((p, q) => xs(p) - xs(q) || w(p) - w(q));
-  const inCover = new Set(cover);
+  const byX = cover.slice().sort(byXUp);
+  for (const j of cover) mark[j] = 1;
   for (const j of byX) {
-    if (sum - w(j) > b + 1e-9) {
-      inCover.delete(j);
-      sum -= w(j);
+    const wj = weight[j] as number;
+    if (sum - wj > b + 1e-9) {
+      mark[j] = 0;
+      sum -= wj;
     }
   }
-  const c = [...inCover];
+  const c: number[] = [];
+  for (const j of cover) if (mark[j] === 1) c.push(j);
+  const rest: number[] = [];
+  for (const j of items) if (mark[j] === 0) rest.push(j);
+  rest.sort(byXDown);
+  for (const j of c) mark[j] = 0;
   const rhs = c.length - 1;
   if (rhs < 1) return null;
   // f[v]: least weight with left-hand side v (items of C have coefficient 1).
   const f = new Float64Array(c.length + 1).fill(Infinity);
-  const cw = c.map(w).sort((p, q) => p - q);
+  const cw = new Float64Array(c.length);
+  for (let t = 0; t < c.length; t++) cw[t] = weight[c[t] as number] as number;
+  cw.sort();
   f[0] = 0;
   for (let v = 1; v <= c.length; v++) f[v] = (f[v - 1] as number) + (cw[v - 1] as number);
-  const rest = items
-    .filter((j) => !inCover.has(j))
-    .sort((p, q) => xs(q) - xs(p) || w(q) - w(p) || p - q);
-  const idx: number[] = [...c];
-  const val: number[] = c.map(() => 1);
+  const idx: number[] = c.slice();
+  const val: number[] = new Array<number>(c.length).fill(1);
   for (const k of rest) {
-    const cap = b - w(k);
+    const wk = weight[k] as number;
+    const cap = b - wk;
     if (cap < -1e-9) continue; // x_k = 1 alone overflows: propagation fixes it at 0
     let best = 0;
     for (let v = c.length; v >= 0; v--) {
@@ -114,25 +160,26 @@ function coverCut(
     idx.push(k);
     val.push(alpha);
     for (let v = c.length; v >= alpha; v--) {
-      const cand = (f[v - alpha] as number) + w(k);
+      const cand = (f[v - alpha] as number) + wk;
       if (cand < (f[v] as number)) f[v] = cand;
     }
   }
   let lhs = 0;
   let norm = 0;
-  idx.forEach((j, t) => {
-    lhs += (val[t] as number) * xs(j);
-    norm += (val[t] as number) ** 2;
-  });
+  for (let t = 0; t < idx.length; t++) {
+    const v = val[t] as number;
+    lhs += v * (x[idx[t] as number] as number);
+    norm += v ** 2;
+    coef[idx[t] as number] = v;
+  }
   const violation = lhs - rhs;
   if (violation < MIN_VIOLATION) return null;
-  const perm = idx.map((j, t) => [j, val[t] as number] as const).sort((p, q) => p[0] - q[0]);
+  // The columns are distinct: sort them, and read each one's coefficient back from coef.
+  const cutIdx = Int32Array.from(idx).sort();
+  const cutVal = new Float64Array(cutIdx.length);
+  for (let t = 0; t < cutIdx.length; t++) cutVal[t] = coef[cutIdx[t] as number] as number;
   return {
-    cut: {
-      idx: Int32Array.from(perm.map((e) => e[0])),
-      val: Float64Array.from(perm.map((e) => e[1])),
-      hi: rhs,
-    },
+    cut: { idx: cutIdx, val: cutVal, hi: rhs },
     efficacy: violation / Math.sqrt(norm),
   };
 }

@@ -85,7 +85,30 @@ export function buildLp(model: Model, lo: Uint8Array, hi: Uint8Array, valueScale
 /** The LP with cut rows Σ val_j x_j ≤ hi appended (scaled by 1/max|val|; model row −1). */
 export function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
   const { n, m } = lp.data;
-  const cols: [number, number][][] = Array.from({ length: n }, () => []);
+  const old = lp.data;
+  // Counted first, then filled in place: the root cut loop rebuilds this every round, with up
+  // to a few hundred cuts that may each cover every column.
+  const extra = new Int32Array(n);
+  for (const c of cuts) for (const j of c.idx) extra[j] = (extra[j] as number) + 1;
+  const colStart = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++)
+    colStart[j + 1] =
+      (colStart[j] as number) +
+      ((old.colStart[j + 1] as number) - (old.colStart[j] as number)) +
+      (extra[j] as number);
+  const nnz = colStart[n] as number;
+  const rowIdx = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  // Each column: its old entries, then the cuts' in cut order.
+  const fill = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    let at = colStart[j] as number;
+    for (let k = old.colStart[j] as number; k < (old.colStart[j + 1] as number); k++) {
+      rowIdx[at] = old.rowIdx[k] as number;
+      vals[at++] = old.vals[k] as number;
+    }
+    fill[j] = at;
+  }
   const scale: number[] = [];
   const rLo: number[] = [];
   const rHi: number[] = [];
@@ -98,30 +121,14 @@ export function withCuts(lp: Lp, cuts: readonly Cut[]): Lp {
     scale.push(s);
     rLo.push(minAct * s - 1);
     rHi.push(c.hi * s);
-    for (let t = 0; t < c.idx.length; t++)
-      (cols[c.idx[t] as number] as [number, number][]).push([m + k, (c.val[t] as number) * s]);
+    for (let t = 0; t < c.idx.length; t++) {
+      const j = c.idx[t] as number;
+      const at = fill[j] as number;
+      rowIdx[at] = m + k;
+      vals[at] = (c.val[t] as number) * s;
+      fill[j] = at + 1;
+    }
   });
-  const old = lp.data;
-  const colStart = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++)
-    colStart[j + 1] =
-      (colStart[j] as number) +
-      ((old.colStart[j + 1] as number) - (old.colStart[j] as number)) +
-      (cols[j] as unknown[]).length;
-  const nnz = colStart[n] as number;
-  const rowIdx = new Int32Array(nnz);
-  const vals = new Float64Array(nnz);
-  for (let j = 0; j < n; j++) {
-    let at = colStart[j] as number;
-    for (let k = old.colStart[j] as number; k < (old.colStart[j + 1] as number); k++) {
-      rowIdx[at] = old.rowIdx[k] as number;
-      vals[at++] = old.vals[k] as number;
-    }
-    for (const [r, v] of cols[j] as [number, number][]) {
-      rowIdx[at] = r;
-      vals[at++] = v;
-    }
-  }
   const cat = (a: Float64Array, b: number[]): Float64Array => {
     const out = new Float64Array(a.length + b.length);
     out.set(a);
