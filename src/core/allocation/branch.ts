@@ -5,9 +5,9 @@
  *   whatever basis the previous node left; the bound used is the Lagrangian bound of the final
  *   duals, valid whatever the round-off. Nodes stop early once their bound falls to the
  *   incumbent (cutoff).
- * - Search: dive (the up branch first) until a leaf, or until the dive's bound falls too far
- *   below the best open bound, then continue from the open node with the best bound
- *   ("best-first with plunging").
+ * - Search: dive (the up branch first) until a leaf, or (unless the root gap was wide) until
+ *   the dive's bound falls too far below the best open bound, then continue from the open node
+ *   with the best bound ("best-first with plunging").
  * - Branching: reliability branching — pseudocosts (average bound loss per unit of
  *   fractionality, learnt from solved children), with the best candidates whose pseudocosts are
  *   not yet known strong-branched (20 dual pivots per child from a saved basis).
@@ -590,8 +590,10 @@ export function branchAndBound(
     // PLUNGE_QUOTIENT of the gap to the incumbent) leaves its child open and goes on from the
     // best node — with a weak incumbent, dives otherwise spend hundreds of nodes on subtrees
     // that a better incumbent would have pruned.
+    // Not with a wide root gap: there the time goes to finding selections, which dives do, and
+    // a jump costs several times a dive node's pivots (SCHEDULE's time-indexed models).
     const best = heap.maxBound();
-    if (incValue > -Infinity && bound < best - PLUNGE_QUOTIENT * (best - incValue)) {
+    if (!wideGap && incValue > -Infinity && bound < best - PLUNGE_QUOTIENT * (best - incValue)) {
       heap.push(upChild);
       current = null;
     }
