@@ -7,7 +7,7 @@
  * where nothing can beat the incumbent is pruned before its LP and the projects without which
  * it cannot be beaten are fixed in.
  */
-import { impliedFix } from './propagate';
+import { activityRange, impliedFix } from './propagate';
 import type { Model } from './rows';
 
 /** A row lo ≤ Σ a_j x_j ≤ hi (an open side is ±Infinity). */
@@ -187,22 +187,11 @@ export class NodePropagator {
 
   /** Recomputes every row's activity range from lo/hi. */
   private recompute(): void {
+    const range = new Float64Array(2);
     this.rows.forEach((r, i) => {
-      let minA = 0;
-      let maxA = 0;
-      for (let t = 0; t < r.idx.length; t++) {
-        const j = r.idx[t] as number;
-        const a = r.val[t] as number;
-        if (a > 0) {
-          minA += a * (this.lo[j] as number);
-          maxA += a * (this.hi[j] as number);
-        } else {
-          minA += a * (this.hi[j] as number);
-          maxA += a * (this.lo[j] as number);
-        }
-      }
-      this.minAct[i] = minA;
-      this.maxAct[i] = maxA;
+      activityRange(r, this.lo, this.hi, range);
+      this.minAct[i] = range[0] as number;
+      this.maxAct[i] = range[1] as number;
     });
   }
 }

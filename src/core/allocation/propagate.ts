@@ -25,6 +25,7 @@ export function propagate(model: Model, lo0: ArrayLike<number>, hi0: ArrayLike<n
   const tolHi = rows.map((r) => rowTolerance(r, r.hi));
   const tolLo = rows.map((r) => rowTolerance(r, r.lo));
   const queued = new Uint8Array(rows.length).fill(1);
+  const range = new Float64Array(2);
   let queue = rows.map((_, i) => i);
   for (let round = 0; round < 100 && queue.length > 0; round++) {
     const next: number[] = [];
@@ -39,19 +40,9 @@ export function propagate(model: Model, lo0: ArrayLike<number>, hi0: ArrayLike<n
     for (const i of queue) {
       queued[i] = 0;
       const r = rows[i] as (typeof rows)[number];
-      let minAct = 0;
-      let maxAct = 0;
-      for (let t = 0; t < r.idx.length; t++) {
-        const j = r.idx[t] as number;
-        const a = r.val[t] as number;
-        if (a > 0) {
-          minAct += a * (lo[j] as number);
-          maxAct += a * (hi[j] as number);
-        } else {
-          minAct += a * (hi[j] as number);
-          maxAct += a * (lo[j] as number);
-        }
-      }
+      activityRange(r, lo, hi, range);
+      let minAct = range[0] as number;
+      let maxAct = range[1] as number;
       const h = r.hi + (tolHi[i] as number);
       const l = r.lo - (tolLo[i] as number);
       if (minAct > h || maxAct < l) return { lo, hi, infeasible: true };
@@ -74,6 +65,33 @@ export function propagate(model: Model, lo0: ArrayLike<number>, hi0: ArrayLike<n
     queue = next;
   }
   return { lo, hi, infeasible: false };
+}
+
+/**
+ * The least and greatest Σ a x of a row over the box lo/hi, into out[0] and out[1] (scratch the
+ * caller keeps: this runs for every row a propagation looks at).
+ */
+export function activityRange(
+  r: { readonly idx: ArrayLike<number>; readonly val: ArrayLike<number> },
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+  out: Float64Array,
+): void {
+  let minAct = 0;
+  let maxAct = 0;
+  for (let t = 0; t < r.idx.length; t++) {
+    const j = r.idx[t] as number;
+    const a = r.val[t] as number;
+    if (a > 0) {
+      minAct += a * (lo[j] as number);
+      maxAct += a * (hi[j] as number);
+    } else {
+      minAct += a * (hi[j] as number);
+      maxAct += a * (lo[j] as number);
+    }
+  }
+  out[0] = minAct;
+  out[1] = maxAct;
 }
 
 /**

@@ -105,8 +105,7 @@ export function rootCutLoop(
     if (st === 'infeasible' || st === 'cutoff') cutoff = true;
     if (st !== 'optimal') break;
     bound = Math.min(bound, -lp.dualBound() * o.valueScale);
-    const gain = before - bound;
-    if (gain <= 0.02 * (bound0 - bound) || gain <= 1e-9 * Math.abs(bound)) break;
+    if (smallGain(before - bound, bound0, bound)) break;
   }
   if (!cutoff && pool.active.length > 0) {
     // Only the binding cuts go on into the search: the basis stays optimal without the rest.
@@ -167,7 +166,7 @@ export function coverCutLoop(
     const nb = Math.min(bound, -lp.dualBound() * o.valueScale);
     const gain = bound - nb;
     bound = nb;
-    if (gain <= 0.02 * (bound0 - bound) || gain <= 1e-9 * Math.abs(bound)) break;
+    if (smallGain(gain, bound0, bound)) break;
   }
   return {
     lp,
@@ -179,6 +178,14 @@ export function coverCutLoop(
     active: all.length,
     cuts: all,
   };
+}
+
+/**
+ * Whether a round's bound gain is too small for another round: at most 2% of the gain since the
+ * loop's first bound, or round-off.
+ */
+function smallGain(gain: number, bound0: number, bound: number): boolean {
+  return gain <= 0.02 * (bound0 - bound) || gain <= 1e-9 * Math.abs(bound);
 }
 
 /**
