@@ -5,6 +5,7 @@
  * negated (the simplex minimises); cut rows appended; and the duals read back as row prices.
  */
 import type { Cut } from './cuts';
+import { activityRange } from './propagate';
 import type { Model } from './rows';
 import type { DualSimplex, LpData } from './simplex';
 
@@ -22,22 +23,13 @@ export function buildLp(model: Model, lo: Uint8Array, hi: Uint8Array, valueScale
   const scale: number[] = [];
   const rLo: number[] = [];
   const rHi: number[] = [];
+  const range = new Float64Array(2);
   model.rows.forEach((r, i) => {
-    let minAct = 0;
-    let maxAct = 0;
+    activityRange(r, lo, hi, range);
+    const minAct = range[0] as number;
+    const maxAct = range[1] as number;
     let big = 0;
-    for (let t = 0; t < r.idx.length; t++) {
-      const j = r.idx[t] as number;
-      const a = r.val[t] as number;
-      big = Math.max(big, Math.abs(a));
-      if (a > 0) {
-        minAct += a * (lo[j] as number);
-        maxAct += a * (hi[j] as number);
-      } else {
-        minAct += a * (hi[j] as number);
-        maxAct += a * (lo[j] as number);
-      }
-    }
+    for (let t = 0; t < r.val.length; t++) big = Math.max(big, Math.abs(r.val[t] as number));
     if (big === 0 || (maxAct <= r.hi && minAct >= r.lo)) return;
     const s = 1 / big;
     keep.push(i);
